@@ -1,0 +1,138 @@
+package org.javadl.kernel;
+
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import org.javadl.kernel.display.DisplayWarmup;
+import org.javadl.kernel.display.Renderers;
+import org.javadl.kernel.engine.CellOutcome;
+import org.javadl.kernel.engine.JavaEngine;
+import org.javadl.kernel.protocol.KernelServer;
+import org.javadl.kernel.protocol.MessageCodec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * Entry point: {@code java -jar javadl-kernel.jar CONNECTION_FILE}.
+ *
+ * <p>Order matters for start-up time: the sockets are bound first (so the front end connects and
+ * gets {@code kernel_info} at once), JShell and the display libraries warm up on background
+ * threads meanwhile, and the first cell waits only for what it needs.
+ *
+ * <p>{@code --train} runs a short representative session and exits normally; the install script
+ * runs it under {@code -XX:ArchiveClassesAtExit} to build the class-data-sharing archive.
+ */
+public final class Main {
+    private static final Logger LOG = Logger.getLogger("org.javadl.kernel");
+    /** Default per-cell output limit for each of stdout and stderr. */
+    static final long DEFAULT_OUTPUT_LIMIT = 8L << 20;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream log = System.err; // the real stderr: kernel logs must not go into cells' output
+        configureLogging(log);
+        if (args.length == 1 && "--train".equals(args[0])) {
+            train();
+            return;
+        }
+        if (args.length != 1) {
+            log.println("usage: java -jar javadl-kernel.jar CONNECTION_FILE   (or --train)");
+            System.exit(2);
+        }
+        String json = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
+        KernelConnectionProperties props = KernelConnectionProperties.parse(json);
+
+        JavaEngine engine = JavaEngine.standard();
+        DisplayWarmup.startInBackground();
+        KernelServer server = new KernelServer(props, new MessageCodec(props.getKey(), props.getSignatureScheme()));
+        JavaKernel kernel = new JavaKernel(server, engine, outputLimit(), () -> shutdown(server));
+        kernel.installStreams();
+        installInterruptSignal(engine);
+        server.start(kernel);
+    }
+
+    private static void shutdown(KernelServer server) {
+        Thread t = new Thread(() -> {
+            server.close(700);
+            // halt, not exit: a cell may still be running, and nothing else needs to run at exit
+            Runtime.getRuntime().halt(0);
+        }, "javadl-shutdown");
+        t.start();
+    }
+
+    /** SIGINT (interrupt_mode "signal", or Ctrl-C reaching the process group) stops the cell, not the kernel. */
+    private static void installInterruptSignal(JavaEngine engine) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sig -> engine.interrupt());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            LOG.fine("no SIGINT handler: " + e);
+        }
+    }
+
+    private static long outputLimit() {
+        String v = System.getenv("JAVADL_OUTPUT_LIMIT");
+        if (v != null && !v.isBlank()) {
+            try {
+                return Long.parseLong(v.strip());
+            } catch (NumberFormatException e) {
+                LOG.warning("JAVADL_OUTPUT_LIMIT is not a number: " + v);
+            }
+        }
+        return DEFAULT_OUTPUT_LIMIT;
+    }
+
+    private static void configureLogging(PrintStream log) {
+        Logger root = Logger.getLogger("");
+        for (var h : root.getHandlers()) {
+            root.removeHandler(h);
+        }
+        ConsoleHandler handler = new ConsoleHandler() {
+            {
+                setOutputStream(log);
+            }
+        };
+        handler.setFormatter(new SimpleFormatter());
+        System.setProperty("java.util.logging.SimpleFormatter.format", "[javadl %4$s] %5$s%6$s%n");
+        handler.setLevel(Level.INFO);
+        root.addHandler(handler);
+        String level = System.getenv("JAVADL_LOG");
+        root.setLevel(level == null ? Level.INFO : Level.parse(level.toUpperCase()));
+    }
+
+    /** A short session that touches what a real one does, so its classes land in the CDS archive. */
+    private static void train() throws IOException {
+        JavaEngine engine = JavaEngine.standard();
+        DisplayWarmup.startInBackground();
+        List<String> cells = List.of(
+                "1 + 1",
+                "int x = 3; x * 2",
+                "String s = \"abc\"; s.length()",
+                "sigmoid(0.5)",
+                "var t = tensor(new double[][]{{1, 2}, {3, 4}}); t",
+                "List.of(1, 2, 3).stream().map(i -> i * i).toList()",
+                "void f() { throw new IllegalStateException(\"x\"); }",
+                "f()",
+                "int y = \"no\";");
+        int n = 0;
+        for (String cell : cells) {
+            CellOutcome o = engine.execute(cell, ++n);
+            if (o instanceof CellOutcome.Success s && s.hasValue()) {
+                Renderers.standard().render(s.value());
+            }
+        }
+        engine.complete("Math.ab", 7);
+        engine.inspect("Math.abs", 8);
+        engine.isComplete("for (int i = 0; i < 3; i++) {");
+        engine.close();
+        System.exit(0);
+    }
+}

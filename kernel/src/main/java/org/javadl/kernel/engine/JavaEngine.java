@@ -1,0 +1,263 @@
+package org.javadl.kernel.engine;
+
+import jdk.jshell.Diag;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Runs cells with JShell in this JVM and keeps their real result objects.
+ *
+ * <p>JShell is built on a background thread as soon as the engine is created, so the kernel can
+ * answer {@code kernel_info} and connect while javac warms up; the first call that needs JShell
+ * waits for it. All JShell calls except {@link #interrupt()} come from one thread (the shell).
+ */
+public final class JavaEngine implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(JavaEngine.class.getName());
+
+    /** Imports every cell starts with, so a first cell can be {@code sigmoid(0.5)}. */
+    public static final List<String> DEFAULT_IMPORTS = List.of(
+            "import java.util.*;",
+            "import java.util.function.*;",
+            "import java.util.stream.*;",
+            "import java.math.*;",
+            "import org.javadl.*;",
+            "import org.javadl.tensor.*;",
+            "import org.javadl.activation.*;",
+            "import org.javadl.loss.*;",
+            "import org.javadl.conv.*;",
+            "import org.javadl.graph.*;",
+            "import org.javadl.model.*;",
+            "import org.javadl.nn.*;",
+            "import org.javadl.check.*;",
+            "import tech.tablesaw.api.*;",
+            "import org.knowm.xchart.*;",
+            "import static org.javadl.DL.*;",
+            "import static org.javadl.kernel.runtime.Notebook.*;");
+
+    private final CompletableFuture<Session> session;
+    private volatile boolean running;
+    private volatile boolean interruptRequested;
+
+    /** JShell plus what we keep about it. */
+    private record Session(JShell shell, CellSplitter splitter, SnippetOrigins origins, ErrorFormatter errors,
+                           CodeAssist assist) {
+    }
+
+    public JavaEngine(String classpath, List<String> imports) {
+        session = CompletableFuture.supplyAsync(() -> start(classpath, imports), r -> {
+            Thread t = new Thread(r, "javadl-engine-start");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** An engine on this JVM's class path with the default imports. */
+    public static JavaEngine standard() {
+        return new JavaEngine(System.getProperty("java.class.path"), DEFAULT_IMPORTS);
+    }
+
+    private static Session start(String classpath, List<String> imports) {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        JShell shell = JShell.builder()
+                .executionEngine(new KernelExecutionControl.Provider(), java.util.Map.of())
+                .compilerOptions("-classpath", classpath)
+                .in(new ByteArrayInputStream(new byte[0]))
+                .out(quiet)
+                .err(quiet)
+                .build();
+        SnippetOrigins origins = new SnippetOrigins();
+        for (String imp : imports) {
+            for (SnippetEvent e : shell.eval(imp)) {
+                if (e.status() == Snippet.Status.REJECTED) {
+                    // A missing optional package must not stop the kernel; say so in the log.
+                    LOG.warning("start-up import failed: " + imp + ": " + shell.diagnostics(e.snippet())
+                            .map(d -> d.getMessage(java.util.Locale.ROOT)).collect(Collectors.joining("; ")));
+                }
+            }
+        }
+        // Compile and run one expression now, so javac and the execution path are warm.
+        shell.eval("1 + 1");
+        SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
+        sca.completionSuggestions("Math.ab", 7, new int[1]);
+        return new Session(shell, new CellSplitter(sca), origins, new ErrorFormatter(origins), new CodeAssist(shell));
+    }
+
+    private Session session() {
+        try {
+            return session.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while JShell was starting", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("JShell failed to start: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Blocks until JShell is ready (used by start-up training and tests). */
+    public void awaitReady() {
+        session();
+    }
+
+    /**
+     * Runs a cell. {@code cellNumber} is its execution count, used to name earlier cells in stack
+     * traces.
+     */
+    public CellOutcome execute(String code, int cellNumber) {
+        Session s = session();
+        CellText cell = new CellText(code);
+        interruptRequested = false;
+        running = true;
+        try {
+            boolean hasValue = false;
+            Object value = null;
+            for (SnippetSource snippet : s.splitter().split(code)) {
+                if (interruptRequested) {
+                    return interrupted();
+                }
+                ResultCapture.reset();
+                List<SnippetEvent> events = s.shell().eval(snippet.source());
+                int line = cell.lineOf(Math.min(snippet.offset(), code.length()));
+                SnippetOrigins.Origin origin = new SnippetOrigins.Origin(cellNumber, cell, line,
+                        cell.columnOf(Math.min(snippet.offset(), code.length())));
+                for (SnippetEvent e : events) {
+                    if (e.causeSnippet() == null) {
+                        s.origins().record(e.snippet().id(), origin);
+                    }
+                }
+                if (interruptRequested) {
+                    return interrupted();
+                }
+                SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
+                if (main == null) {
+                    continue;
+                }
+                if (main.status() == Snippet.Status.REJECTED) {
+                    List<Diag> diags = s.shell().diagnostics(main.snippet()).toList();
+                    return s.errors().compileError(diags, snippet, cell);
+                }
+                if (main.exception() != null) {
+                    if (main.exception() instanceof UnresolvedReferenceException ure) {
+                        return unresolved(s, ure);
+                    }
+                    return s.errors().exception(main.exception(), cellNumber);
+                }
+                warnIfUnresolved(s, main);
+                hasValue = isValueSnippet(main.snippet()) && ResultCapture.invoked();
+                value = hasValue ? ResultCapture.value() : null;
+            }
+            return new CellOutcome.Success(hasValue, value);
+        } finally {
+            running = false;
+            ResultCapture.reset();
+        }
+    }
+
+    private static boolean isValueSnippet(Snippet snippet) {
+        return snippet.kind() == Snippet.Kind.EXPRESSION
+                || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+    }
+
+    private static CellOutcome.Failure interrupted() {
+        return new CellOutcome.Failure("Interrupted", "the cell was interrupted",
+                List.of(ErrorFormatter.RED + "Interrupted" + ErrorFormatter.RESET
+                        + ": the cell was stopped at your request. Variables keep the values they had when it stopped."));
+    }
+
+    private static CellOutcome.Failure unresolved(Session s, UnresolvedReferenceException ure) {
+        String missing = s.shell().unresolvedDependencies(ure.getSnippet()).collect(Collectors.joining(", "));
+        String what = describe(ure.getSnippet());
+        String msg = what + " cannot be used until " + (missing.isEmpty() ? "its errors are fixed" : missing + " is defined");
+        return new CellOutcome.Failure("UnresolvedReference", msg,
+                List.of(ErrorFormatter.RED + "UnresolvedReference" + ErrorFormatter.RESET + ": " + msg));
+    }
+
+    private static void warnIfUnresolved(Session s, SnippetEvent e) {
+        if (e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+            String missing = e.snippet() instanceof jdk.jshell.DeclarationSnippet d
+                    ? s.shell().unresolvedDependencies(d).collect(Collectors.joining(", ")) : "";
+            System.err.println("note: " + describe(e.snippet()) + " was defined, but it cannot be used until "
+                    + (missing.isEmpty() ? "its errors are fixed" : missing + " is defined") + ".");
+        }
+    }
+
+    private static String describe(Snippet snippet) {
+        if (snippet instanceof jdk.jshell.MethodSnippet m) {
+            return "method " + m.name() + "(" + m.parameterTypes() + ")";
+        }
+        if (snippet instanceof jdk.jshell.TypeDeclSnippet t) {
+            return "type " + t.name();
+        }
+        if (snippet instanceof jdk.jshell.VarSnippet v) {
+            return "variable " + v.name();
+        }
+        return "snippet #" + snippet.id();
+    }
+
+    /** Stops the running cell, if any. Safe to call from any thread. */
+    public void interrupt() {
+        interruptRequested = true;
+        if (running && session.isDone()) {
+            try {
+                session().shell().stop();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "JShell.stop failed", e);
+            }
+        }
+    }
+
+    /** True once {@link #interrupt()} was called during the current cell. */
+    public boolean interruptRequested() {
+        return running && interruptRequested;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    public CodeAssist.Completion complete(String code, int cursor) {
+        return session().assist().complete(code, cursor);
+    }
+
+    public CodeAssist.Documentation inspect(String code, int cursor) {
+        return session().assist().inspect(code, cursor);
+    }
+
+    public CodeAssist.IsComplete isComplete(String code) {
+        return session().assist().isComplete(code);
+    }
+
+    /** Adds jars or directories to the class path of later cells. */
+    public void addToClasspath(String path) {
+        session().shell().addToClasspath(path);
+    }
+
+    /** Names and types of the variables defined so far, for the user's overview. */
+    public List<String> variables() {
+        JShell shell = session().shell();
+        List<String> out = new ArrayList<>();
+        shell.variables().filter(v -> shell.status(v).isActive())
+                .forEach(v -> out.add(v.typeName() + " " + v.name()));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        if (session.isDone()) {
+            session().shell().close();
+        }
+    }
+}

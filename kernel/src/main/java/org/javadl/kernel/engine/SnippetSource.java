@@ -1,0 +1,12 @@
+package org.javadl.kernel.engine;
+
+/**
+ * One JShell snippet cut from a cell: its source as JShell wants it and where it starts in the
+ * cell, so diagnostics and stack frames can be reported as cell lines.
+ *
+ * @param source   the snippet's source (JShell may have added a closing semicolon)
+ * @param offset   0-based offset of the snippet's first character in the cell
+ * @param complete false if JShell could not find the end of this snippet (it will fail to compile)
+ */
+public record SnippetSource(String source, int offset, boolean complete) {
+}

@@ -1,0 +1,317 @@
+package org.javadl.kernel.runtime;
+
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import org.javadl.kernel.display.Markup;
+import org.javadl.kernel.display.RenderOptions;
+import org.javadl.kernel.display.Renderers;
+import tech.tablesaw.api.Table;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongSupplier;
+
+/**
+ * What notebook cells call. The kernel preloads {@code import static org.javadl.kernel.runtime.Notebook.*;}.
+ *
+ * <p>Everything shown goes through {@link Renderers#standard()} to a MIME bundle and out through the
+ * {@link DisplaySink} the kernel installed ({@link #setSink}); in plain Java the text form is printed.
+ * Names are chosen not to clash with {@code org.javadl.DL}'s statics or {@code java.util}.
+ */
+public final class Notebook {
+    private Notebook() {
+    }
+
+    private static volatile DisplaySink sink = DisplaySink.stdout();
+    private static volatile LongSupplier clock = System::nanoTime;
+
+    // ---------------------------------------------------------------- kernel wiring
+
+    /** Called once by the kernel at start-up; {@code null} restores the stdout sink. */
+    public static void setSink(DisplaySink newSink) {
+        sink = newSink == null ? DisplaySink.stdout() : newSink;
+    }
+
+    public static DisplaySink sink() {
+        return sink;
+    }
+
+    /** For tests of throttling: the clock progress bars and live plots read (nanoseconds). */
+    static void setClockForTesting(LongSupplier nanoClock) {
+        clock = nanoClock == null ? System::nanoTime : nanoClock;
+    }
+
+    // ---------------------------------------------------------------- display
+
+    /** Shows {@code value} now, mid-cell, and returns its display id (for {@link #updateDisplay}). */
+    public static String display(Object value) {
+        return publish(Renderers.standard().render(value));
+    }
+
+    /** Shows only the given MIME types (plus text/plain), e.g. {@code display(chart, "image/svg+xml")}. */
+    public static String display(Object value, String... mimeTypes) {
+        RenderOptions opts = Renderers.standard().defaults().withMimeTypes(mimeTypes);
+        return publish(Renderers.standard().render(value, opts));
+    }
+
+    /** Replaces the output shown under {@code displayId} with {@code value}. */
+    public static void updateDisplay(String displayId, Object value) {
+        Objects.requireNonNull(displayId, "displayId");
+        DisplayData data = value instanceof DisplayData d ? d : Renderers.standard().render(value);
+        data.setDisplayId(displayId);
+        sink.updateDisplay(data);
+    }
+
+    private static String publish(DisplayData data) {
+        String id = UUID.randomUUID().toString();
+        data.setDisplayId(id);
+        sink.display(data);
+        return id;
+    }
+
+    /** Default figure size for charts shown from now on (logical pixels; 0, 0 = each chart's own). */
+    public static void figureSize(int width, int height) {
+        Renderers r = Renderers.standard();
+        r.setDefaults(r.defaults().withSize(width, height));
+    }
+
+    /**
+     * Which image formats figures are shown in from now on: {@code "png"} (default), {@code "svg"},
+     * or both. Text and HTML outputs are unaffected.
+     */
+    public static void figureFormat(String... formats) {
+        String[] mimes = Arrays.stream(formats).map(f -> switch (f.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "png", "image/png" -> "image/png";
+            case "svg", "image/svg+xml" -> "image/svg+xml";
+            default -> throw new IllegalArgumentException("figure format must be png or svg, got '" + f + "'");
+        }).toArray(String[]::new);
+        Renderers r = Renderers.standard();
+        // Keep every non-image type: restrict only which images charts produce.
+        String[] all = Arrays.copyOf(mimes, mimes.length + 4);
+        all[mimes.length] = "text/html";
+        all[mimes.length + 1] = "text/latex";
+        all[mimes.length + 2] = "text/markdown";
+        all[mimes.length + 3] = "application/json";
+        r.setDefaults(r.defaults().withMimeTypes(mimes.length == 0 ? new String[0] : all));
+    }
+
+    /** Chart theme for charts rendered from now on: "xchart", "ggplot2" or "matlab" (null: each chart's own). */
+    public static void figureTheme(String theme) {
+        Renderers r = Renderers.standard();
+        r.setDefaults(r.defaults().withTheme(theme));
+    }
+
+    // ---------------------------------------------------------------- text notations
+
+    /** LaTeX math shown in display mode; the cell's last expression or {@code display(...)} shows it. */
+    public static Markup latex(String source) {
+        return Markup.latex(source);
+    }
+
+    public static Markup markdown(String source) {
+        return Markup.markdown(source);
+    }
+
+    public static Markup html(String source) {
+        return Markup.html(source);
+    }
+
+    // ---------------------------------------------------------------- plots
+
+    /** An empty plot to add functions and series to. */
+    public static Plot plot() {
+        return new Plot();
+    }
+
+    /** {@code f} over [from, to]. */
+    public static Plot plot(DoubleUnaryOperator f, double from, double to) {
+        return new Plot().function("f", f, from, to).legend(false);
+    }
+
+    public static Plot plot(String name, DoubleUnaryOperator f, double from, double to) {
+        return new Plot().function(name, f, from, to).yLabel(name);
+    }
+
+    /** A line through (xs[i], ys[i]). */
+    public static Plot plot(double[] xs, double[] ys) {
+        return new Plot().series("y", xs, ys).legend(false);
+    }
+
+    public static Plot plot(String name, double[] xs, double[] ys) {
+        return new Plot().series(name, xs, ys);
+    }
+
+    /** A line through (i, ys[i]), e.g. a loss curve. */
+    public static Plot plot(double[] ys) {
+        return new Plot().series("y", ys).legend(false).xLabel("step");
+    }
+
+    /**
+     * Several plots or charts in a grid with {@code columns} columns, one image:
+     * {@code subplots(4, plot(...).title("sigmoid"), plot(...).title("tanh"), ...)}.
+     */
+    public static Subplots subplots(int columns, Object... figures) {
+        return new Subplots(columns, Arrays.asList(figures));
+    }
+
+    public static Subplots subplots(int columns, List<?> figures) {
+        return new Subplots(columns, figures);
+    }
+
+    /**
+     * One panel per function, each with its derivative (by central differences, drawn thinner) beside it,
+     * over [from, to]: the seven activations in one call,
+     * {@code functionsWithDerivatives(Map.of("sigmoid", x -> sigmoid(x), ...), -5, 5)}.
+     * Iteration order of the map is the panel order (use a LinkedHashMap to choose it).
+     */
+    public static Subplots functionsWithDerivatives(Map<String, ? extends DoubleUnaryOperator> functions,
+                                                    double from, double to) {
+        List<Plot> panels = new java.util.ArrayList<>();
+        for (Map.Entry<String, ? extends DoubleUnaryOperator> e : functions.entrySet()) {
+            String name = e.getKey();
+            panels.add(new Plot().function(name, e.getValue(), from, to)
+                    .derivative(name + "'", e.getValue(), from, to)
+                    .title(name).legend(true));
+        }
+        return new Subplots(Math.min(4, Math.max(1, panels.size())), panels);
+    }
+
+    /**
+     * One panel per library activation with its analytic derivative f' beside it:
+     * {@code functionsWithDerivatives(activations(), -4, 4)} plots homework 003's seven at once.
+     */
+    public static Subplots functionsWithDerivatives(List<? extends org.javadl.activation.Activation> activations,
+                                                    double from, double to) {
+        List<Plot> panels = new java.util.ArrayList<>();
+        for (org.javadl.activation.Activation a : activations) {
+            Plot p = new Plot().function("f", a::value, from, to).function("f'", a::derivative, from, to)
+                    .title(a.name()).legend(true);
+            p.markLastAsDerivative();
+            panels.add(p);
+        }
+        return new Subplots(Math.min(4, Math.max(1, panels.size())), panels);
+    }
+
+    /** A heat map of {@code z[i][j]} at {@code (xs[j], ys[i])}, with a colour bar. */
+    public static Heatmap heatmap(double[] xs, double[] ys, double[][] z) {
+        return new Heatmap(xs, ys, z);
+    }
+
+    /** A heat map of {@code f(x, y)} sampled on a 80x80 grid over the given box (a loss surface). */
+    public static Heatmap heatmap(DoubleBinaryOperator f, double xFrom, double xTo, double yFrom, double yTo) {
+        int n = 80;
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = xFrom + (xTo - xFrom) * i / (n - 1);
+            ys[i] = yFrom + (yTo - yFrom) * i / (n - 1);
+        }
+        double[][] z = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                z[i][j] = f.applyAsDouble(xs[j], ys[i]);
+            }
+        }
+        return new Heatmap(xs, ys, z);
+    }
+
+    /** A heat map of a matrix, row 0 at the top as matrices are written (weights, kernels). */
+    public static Heatmap heatmap(double[][] matrix) {
+        int rows = matrix.length;
+        int cols = rows == 0 ? 0 : matrix[0].length;
+        double[] xs = Plot.indices(cols);
+        double[] ys = new double[rows];
+        double[][] flipped = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            ys[i] = i;
+            flipped[i] = matrix[rows - 1 - i];
+        }
+        return new Heatmap(xs, ys, flipped).yLabel("row (from bottom)").xLabel("column");
+    }
+
+    /** A live-updating training curve; see {@link LivePlot}. */
+    public static LivePlot liveCurve(String name) {
+        return new LivePlot(name, clock, true);
+    }
+
+    // ---------------------------------------------------------------- tables
+
+    /** Named columns: {@code table("x", xs, "y", ys)} (arrays or collections of equal length). */
+    public static Table table(Object... namesAndColumns) {
+        return Tables.ofColumns(namesAndColumns);
+    }
+
+    /** A map of name → column (all values sequences) or of key → value (two columns). */
+    public static Table table(Map<?, ?> map) {
+        return Tables.ofMap(map);
+    }
+
+    /** One row per element; records give one column per component. */
+    public static Table table(Collection<?> rows) {
+        return Tables.ofRows(rows);
+    }
+
+    /** A matrix, columns c0, c1, ... */
+    public static Table table(double[][] matrix) {
+        return Tables.ofMatrix(matrix);
+    }
+
+    // ---------------------------------------------------------------- progress
+
+    /** Iterates 0..n-1 with a progress bar; or count by hand with {@code step()}. */
+    public static Progress<Integer> progress(int n) {
+        return progress("", n);
+    }
+
+    public static Progress<Integer> progress(String label, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("progress(n) needs n >= 0, got " + n);
+        }
+        return new Progress<>(label, () -> java.util.stream.IntStream.range(0, n).iterator(), n, clock);
+    }
+
+    /** Iterates {@code items} with a progress bar (total known when it is a Collection). */
+    public static <T> Progress<T> progress(Iterable<T> items) {
+        return progress("", items);
+    }
+
+    public static <T> Progress<T> progress(String label, Iterable<T> items) {
+        long total = items instanceof Collection<?> c ? c.size() : -1;
+        return new Progress<>(label, items, total, clock);
+    }
+
+    public static <T> Progress<T> progress(T[] items) {
+        return progress("", Arrays.asList(items));
+    }
+
+    /** A bar counted by hand: {@code var p = progressBar(total); ... p.step(); ... p.close();}. */
+    public static Progress<Void> progressBar(String label, long total) {
+        return new Progress<>(label, null, total, clock);
+    }
+
+    // ---------------------------------------------------------------- answers
+
+    /** Publishes an answer: a card, plus {@code {"id", "value"}} as application/vnd.javadl.answer+json. */
+    public static void answer(String id, Object value) {
+        publishAnswer(new Answer(id, value, null, Answer.DEFAULT_TOLERANCE));
+    }
+
+    /** As {@link #answer(String, Object)}, with ✓/✗ against {@code expected} (relative tolerance 1e-9). */
+    public static void answer(String id, Object value, Object expected) {
+        publishAnswer(new Answer(id, value, Objects.requireNonNull(expected, "expected"), Answer.DEFAULT_TOLERANCE));
+    }
+
+    /** As above with tolerance: a number matches if |actual − expected| ≤ tol·max(1, |expected|). */
+    public static void answer(String id, Object value, Object expected, double tolerance) {
+        publishAnswer(new Answer(id, value, Objects.requireNonNull(expected, "expected"), tolerance));
+    }
+
+    private static void publishAnswer(Answer a) {
+        publish(a.toDisplayData());
+    }
+}
