@@ -6,7 +6,7 @@
 #   ./install-kernel.sh --sys-prefix    # into the system Python's prefix (/usr/share/jupyter/kernels)
 #
 # Options: --name NAME, --display-name TEXT, --java-home DIR (or JAVA_HOME), --no-build (use the
-# jar already in kernel/target), --no-cds (skip the start-up archive), --no-deps (never install
+# jar already in kernel/target; --jar FILE uses that jar), --no-cds (skip the start-up archive), --no-deps (never install
 # Debian packages), --quiet. Running it twice is harmless: the kernelspec is replaced.
 # JVM options for the kernel come from JAVADL_JVM_OPTS when the kernel starts.
 set -euo pipefail
@@ -21,6 +21,7 @@ cds=1
 deps=1
 quiet=0
 java_home="${JAVA_HOME:-}"
+jar_override=""
 
 say() { [ "$quiet" = 1 ] || echo "install-kernel: $*"; }
 die() { echo "install-kernel: error: $*" >&2; exit 1; }
@@ -35,6 +36,7 @@ while [ $# -gt 0 ]; do
     --display-name) [ $# -ge 2 ] || die "--display-name needs a value"; display_name="$2"; shift ;;
     --java-home) [ $# -ge 2 ] || die "--java-home needs a directory"; java_home="$2"; shift ;;
     --no-build) build=0 ;;
+    --jar) [ $# -ge 2 ] || die "--jar needs a file"; jar_override="$2"; build=0; shift ;;
     --no-cds) cds=0 ;;
     --no-deps) deps=0 ;;
     --quiet|-q) quiet=1 ;;
@@ -67,23 +69,12 @@ fi
 say "using Java $java_version at $java"
 
 # --- Jupyter: Debian's packages --------------------------------------------------------------------
-debian_packages="jupyter-notebook jupyter-console jupyter-nbconvert python3-nbclient python3-ipykernel python3-jupyter-kernel-test python3-pytest python3-pexpect python3-numpy fonts-dejavu-core"
-if ! command -v jupyter >/dev/null 2>&1 || ! /usr/bin/python3 -c 'import jupyter_client, nbclient' >/dev/null 2>&1; then
-  if [ "$deps" = 1 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    say "installing Jupyter from Debian's packages"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    # shellcheck disable=SC2086
-    apt-get install -y -qq $debian_packages >/dev/null
-  else
-    echo "install-kernel: Jupyter is not installed. Install it with:" >&2
-    echo "    sudo apt-get install -y $debian_packages" >&2
-    [ "$deps" = 0 ] || exit 1
-  fi
+if [ "$deps" = 1 ]; then
+  "$here/scripts/debian-deps.sh" || die "Jupyter is missing (see the command above)"
 fi
 
 # --- Build ------------------------------------------------------------------------------------------
-jar="$here/kernel/target/javadl-kernel.jar"
+jar="${jar_override:-$here/kernel/target/javadl-kernel.jar}"
 if [ "$build" = 1 ]; then
   command -v mvn >/dev/null 2>&1 || die "Maven is needed to build (Debian: apt-get install maven)"
   say "building with Maven (the first build downloads dependencies from Maven Central)"

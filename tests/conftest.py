@@ -10,7 +10,8 @@ packages:
 Nothing is built here. The session fixture :func:`kernel_name` installs the kernelspec from the
 already built jar with ``install-kernel.sh --prefix TMP --no-build`` into a fresh temporary
 directory and points ``JUPYTER_PATH`` at it (in ``os.environ``, so nbclient, jupyter_console and
-any ``jupyter`` subprocess find the kernel by name too).
+any ``jupyter`` subprocess find the kernel by name too). The jar is first copied to the temp dir
+(``install-kernel.sh --jar COPY``), so a rebuild while the tests run does not swap the kernel under test.
 
 Fixtures (see their docstrings):
 
@@ -479,6 +480,34 @@ class KernelHandle:
 
 
 # --------------------------------------------------------------------------- kernelspec install
+_jar_copy: list = []
+
+
+def _jar_snapshot(tmp_dir: Path) -> Path | None:
+    """A private copy of the built jar, so a rebuild during the run cannot change the kernel under test.
+
+    Returns None if ``install-kernel.sh`` has no ``--jar`` option (then the jar is used in place).
+    """
+    if _jar_copy:
+        return _jar_copy[0]
+    if "--jar)" not in INSTALL_SCRIPT.read_text(errors="replace"):
+        return None
+    last = None
+    for _ in range(60):  # wait until a rebuild in progress has finished writing the jar
+        try:
+            st = JAR.stat()
+        except FileNotFoundError:
+            st = None
+        if st is not None and last is not None and (st.st_size, st.st_mtime_ns) == last:
+            break
+        last = None if st is None else (st.st_size, st.st_mtime_ns)
+        time.sleep(1)
+    copy = tmp_dir / "javadl-kernel.jar"
+    shutil.copyfile(JAR, copy)
+    _jar_copy.append(copy)
+    return copy
+
+
 def _install(prefix: Path, name: str | None = None, java_home: Path | None = None,
              display_name: str | None = None) -> Path:
     if not JAR.is_file():
@@ -486,6 +515,9 @@ def _install(prefix: Path, name: str | None = None, java_home: Path | None = Non
     if not INSTALL_SCRIPT.is_file():
         pytest.exit(f"{INSTALL_SCRIPT} is missing: the kernelspec cannot be installed", returncode=3)
     cmd = ["bash", str(INSTALL_SCRIPT), "--prefix", str(prefix), "--no-build"]
+    jar = _jar_snapshot(prefix.parent)
+    if jar is not None:
+        cmd += ["--jar", str(jar)]
     env = dict(os.environ)
     env.pop("JAVA_HOME", None)  # the default kernel uses the default `java` (JDK 17)
     if name:

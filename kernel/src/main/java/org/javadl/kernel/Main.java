@@ -14,10 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.logging.ConsoleHandler;
+import java.util.logging.LogRecord;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import java.util.logging.StreamHandler;
 
 /**
  * Entry point: {@code java -jar javadl-kernel.jar CONNECTION_FILE}.
@@ -52,7 +53,9 @@ public final class Main {
         KernelConnectionProperties props = KernelConnectionProperties.parse(json);
 
         JavaEngine engine = JavaEngine.standard();
-        DisplayWarmup.startInBackground();
+        // On two cores, warming XChart and fonts alongside javac delays the first cell; after it, it
+        // still finishes long before a person asks for the first plot.
+        engine.whenReady(DisplayWarmup::startInBackground);
         KernelServer server = new KernelServer(props, new MessageCodec(props.getKey(), props.getSignatureScheme()));
         JavaKernel kernel = new JavaKernel(server, engine, outputLimit(), () -> shutdown(server));
         kernel.installStreams();
@@ -95,17 +98,20 @@ public final class Main {
         for (var h : root.getHandlers()) {
             root.removeHandler(h);
         }
-        ConsoleHandler handler = new ConsoleHandler() {
-            {
-                setOutputStream(log);
+        System.setProperty("java.util.logging.SimpleFormatter.format", "[javadl %4$s] %5$s%6$s%n");
+        // Not ConsoleHandler: re-pointing it closes the stream it had, which is System.err itself.
+        StreamHandler handler = new StreamHandler(log, new SimpleFormatter()) {
+            @Override
+            public synchronized void publish(LogRecord record) {
+                super.publish(record);
+                flush();
             }
         };
-        handler.setFormatter(new SimpleFormatter());
-        System.setProperty("java.util.logging.SimpleFormatter.format", "[javadl %4$s] %5$s%6$s%n");
-        handler.setLevel(Level.INFO);
         root.addHandler(handler);
         String level = System.getenv("JAVADL_LOG");
-        root.setLevel(level == null ? Level.INFO : Level.parse(level.toUpperCase()));
+        Level l = level == null ? Level.INFO : Level.parse(level.toUpperCase());
+        root.setLevel(l);
+        handler.setLevel(l);
     }
 
     /** A short session that touches what a real one does, so its classes land in the CDS archive. */

@@ -47,6 +47,13 @@ final class CellSplitter {
 
     /** Where the snippet's text starts inside the consumed part of {@code rest}. */
     private static int locate(String rest, int consumed, String source) {
+        // Diagnostics are relative to the source JShell returns, which keeps leading blank lines:
+        // find it verbatim first (without the semicolon JShell may have added).
+        String exact = source.endsWith(";") && !rest.startsWith(source) ? source.substring(0, source.length() - 1) : source;
+        int verbatim = exact.isEmpty() ? -1 : rest.indexOf(exact);
+        if (verbatim >= 0 && verbatim < consumed) {
+            return verbatim;
+        }
         String probe = source.strip();
         if (probe.endsWith(";")) {
             probe = probe.substring(0, probe.length() - 1);

@@ -53,8 +53,8 @@ public final class JavaEngine implements AutoCloseable {
     private volatile boolean interruptRequested;
 
     /** JShell plus what we keep about it. */
-    private record Session(JShell shell, CellSplitter splitter, SnippetOrigins origins, ErrorFormatter errors,
-                           CodeAssist assist) {
+    private record Session(JShell shell, CellSplitter splitter, StatementBatcher batcher, SnippetOrigins origins,
+                           ErrorFormatter errors, CodeAssist assist) {
     }
 
     public JavaEngine(String classpath, List<String> imports) {
@@ -71,6 +71,7 @@ public final class JavaEngine implements AutoCloseable {
     }
 
     private static Session start(String classpath, List<String> imports) {
+        long t0 = System.nanoTime();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         JShell shell = JShell.builder()
                 .executionEngine(new KernelExecutionControl.Provider(), java.util.Map.of())
@@ -79,6 +80,7 @@ public final class JavaEngine implements AutoCloseable {
                 .out(quiet)
                 .err(quiet)
                 .build();
+        LOG.fine(() -> "JShell built in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         SnippetOrigins origins = new SnippetOrigins();
         for (String imp : imports) {
             for (SnippetEvent e : shell.eval(imp)) {
@@ -89,11 +91,14 @@ public final class JavaEngine implements AutoCloseable {
                 }
             }
         }
+        LOG.fine(() -> "imports done at " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         // Compile and run one expression now, so javac and the execution path are warm.
         shell.eval("1 + 1");
         SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
         sca.completionSuggestions("Math.ab", 7, new int[1]);
-        return new Session(shell, new CellSplitter(sca), origins, new ErrorFormatter(origins), new CodeAssist(shell));
+        LOG.fine(() -> "JShell ready at " + (System.nanoTime() - t0) / 1_000_000 + " ms after engine start, "
+                + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start");
+        return new Session(shell, new CellSplitter(sca), new StatementBatcher(), origins, new ErrorFormatter(origins), new CodeAssist(shell));
     }
 
     private Session session() {
@@ -105,6 +110,11 @@ public final class JavaEngine implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("JShell failed to start: " + e.getCause(), e.getCause());
         }
+    }
+
+    /** Runs {@code action} once JShell is ready (on the thread that readied it). */
+    public void whenReady(Runnable action) {
+        session.thenRun(action);
     }
 
     /** Blocks until JShell is ready (used by start-up training and tests). */
@@ -121,48 +131,112 @@ public final class JavaEngine implements AutoCloseable {
         CellText cell = new CellText(code);
         interruptRequested = false;
         running = true;
+        List<Snippet> scratch = new ArrayList<>();
         try {
-            boolean hasValue = false;
-            Object value = null;
-            for (SnippetSource snippet : s.splitter().split(code)) {
-                if (interruptRequested) {
-                    return interrupted();
+            Object[] result = {Boolean.FALSE, null};
+            List<SnippetSource> snippets = s.splitter().split(code);
+            for (StatementBatcher.Unit unit : s.batcher().group(code, snippets)) {
+                CellOutcome.Failure failure = null;
+                boolean ran = false;
+                if (unit.isBatch()) {
+                    Attempt a = evalOne(s, unit.block(), cell, cellNumber, scratch, result, true);
+                    ran = a.ran();
+                    failure = a.failure();
                 }
-                ResultCapture.reset();
-                List<SnippetEvent> events = s.shell().eval(snippet.source());
-                int line = cell.lineOf(Math.min(snippet.offset(), code.length()));
-                SnippetOrigins.Origin origin = new SnippetOrigins.Origin(cellNumber, cell, line,
-                        cell.columnOf(Math.min(snippet.offset(), code.length())));
-                for (SnippetEvent e : events) {
-                    if (e.causeSnippet() == null) {
-                        s.origins().record(e.snippet().id(), origin);
+                if (!ran) {
+                    for (SnippetSource part : unit.parts()) {
+                        failure = evalOne(s, part, cell, cellNumber, scratch, result, false).failure();
+                        if (failure != null) {
+                            break;
+                        }
                     }
                 }
-                if (interruptRequested) {
-                    return interrupted();
+                if (failure != null) {
+                    return failure;
                 }
-                SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
-                if (main == null) {
-                    continue;
-                }
-                if (main.status() == Snippet.Status.REJECTED) {
-                    List<Diag> diags = s.shell().diagnostics(main.snippet()).toList();
-                    return s.errors().compileError(diags, snippet, cell);
-                }
-                if (main.exception() != null) {
-                    if (main.exception() instanceof UnresolvedReferenceException ure) {
-                        return unresolved(s, ure);
-                    }
-                    return s.errors().exception(main.exception(), cellNumber);
-                }
-                warnIfUnresolved(s, main);
-                hasValue = isValueSnippet(main.snippet()) && ResultCapture.invoked();
-                value = hasValue ? ResultCapture.value() : null;
             }
-            return new CellOutcome.Success(hasValue, value);
+            return new CellOutcome.Success((Boolean) result[0], result[1]);
         } finally {
             running = false;
             ResultCapture.reset();
+            dropScratch(s, scratch);
+        }
+    }
+
+    /** Whether a snippet ran (false only for a rejected batch, which is retried piece by piece). */
+    private record Attempt(boolean ran, CellOutcome.Failure failure) {
+    }
+
+    private Attempt evalOne(Session s, SnippetSource snippet, CellText cell, int cellNumber,
+                            List<Snippet> scratch, Object[] result, boolean batch) {
+        if (interruptRequested) {
+            return new Attempt(true, interrupted());
+        }
+        ResultCapture.reset();
+        List<SnippetEvent> events = s.shell().eval(snippet.source());
+        // Stack frames count snippet lines from its first non-blank character (diagnostics use
+        // offsets into the source itself, handled by ErrorFormatter).
+        int lead = 0;
+        while (lead < snippet.source().length() && Character.isWhitespace(snippet.source().charAt(lead))) {
+            lead++;
+        }
+        int at = Math.max(0, Math.min(snippet.offset() + lead, cell.text().length()));
+        SnippetOrigins.Origin origin = new SnippetOrigins.Origin(cellNumber, cell, cell.lineOf(at), cell.columnOf(at));
+        SnippetEvent main = null;
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() == null) {
+                s.origins().record(e.snippet().id(), origin);
+                if (main == null) {
+                    main = e;
+                }
+            }
+        }
+        if (interruptRequested) {
+            return new Attempt(true, interrupted());
+        }
+        if (main == null) {
+            return new Attempt(true, null);
+        }
+        Snippet snip = main.snippet();
+        if (snip.kind() == Snippet.Kind.STATEMENT || snip.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                || snip.kind() == Snippet.Kind.ERRONEOUS) {
+            scratch.add(snip); // nothing can refer to these later: drop them after the cell
+        }
+        if (main.status() == Snippet.Status.REJECTED) {
+            if (batch) {
+                return new Attempt(false, null);
+            }
+            List<Diag> diags = s.shell().diagnostics(snip).toList();
+            return new Attempt(true, s.errors().compileError(diags, snippet, cell));
+        }
+        if (main.exception() != null) {
+            if (main.exception() instanceof UnresolvedReferenceException ure) {
+                return new Attempt(true, unresolved(s, ure));
+            }
+            return new Attempt(true, s.errors().exception(main.exception(), cellNumber));
+        }
+        warnIfUnresolved(s, main);
+        boolean hasValue = !batch && isValueSnippet(snip) && ResultCapture.invoked();
+        result[0] = hasValue;
+        result[1] = hasValue ? ResultCapture.value() : null;
+        return new Attempt(true, null);
+    }
+
+    /**
+     * Drops a cell's statements and temporary {@code $N} variables. JShell imports every live
+     * snippet into each new compilation, so keeping thousands of them makes every later cell
+     * slower; kernels show values, not {@code $N} names, so nobody refers to them.
+     */
+    private static void dropScratch(Session s, List<Snippet> scratch) {
+        for (Snippet snip : scratch) {
+            try {
+                if (snip instanceof jdk.jshell.PersistentSnippet || snip.kind() == Snippet.Kind.STATEMENT
+                        || snip.kind() == Snippet.Kind.ERRONEOUS) {
+                    s.shell().drop(snip);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "drop failed", e);
+            }
         }
     }
 

@@ -1,0 +1,223 @@
+package org.javadl.kernel.engine;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The engine in-process: values, state, errors as cell lines, hostile cells, interrupt. */
+class JavaEngineTest {
+    private static JavaEngine engine;
+    private static int cell;
+
+    @BeforeAll
+    static void start() {
+        engine = JavaEngine.standard();
+        engine.awaitReady();
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    private static CellOutcome run(String code) {
+        return engine.execute(code, ++cell);
+    }
+
+    private static Object value(String code) {
+        CellOutcome o = run(code);
+        CellOutcome.Success s = assertInstanceOf(CellOutcome.Success.class, o, () -> "cell failed: " + o);
+        assertTrue(s.hasValue(), "expected a value from: " + code);
+        return s.value();
+    }
+
+    private static CellOutcome.Failure failure(String code) {
+        CellOutcome o = run(code);
+        return assertInstanceOf(CellOutcome.Failure.class, o, () -> "cell should have failed: " + code);
+    }
+
+    private static String traceback(CellOutcome.Failure f) {
+        return String.join("\n", f.traceback()).replaceAll("\u001b\\[[0-9;]*m", "");
+    }
+
+    @Test
+    void keepsTheRealResultObject() {
+        Object v = value("new java.util.ArrayList<>(List.of(1, 2))");
+        assertInstanceOf(ArrayList.class, v);
+        assertEquals(List.of(1, 2), v);
+        assertEquals(4, value("2 + 2"));
+        assertEquals(null, value("(String) null"));
+    }
+
+    @Test
+    void declarationsAndStatementsShowNoValue() {
+        CellOutcome o = run("int quiet = 1;\nSystem.out.print(\"\");");
+        assertEquals(new CellOutcome.Success(false, null), o);
+    }
+
+    @Test
+    void stateVariablesMethodsClassesPersistAndCanBeRedefined() {
+        run("int counter = 41;");
+        assertEquals(42, value("counter + 1"));
+        run("int twice(int x) { return 2 * x; }");
+        assertEquals(10, value("twice(5)"));
+        run("int twice(int x) { return 3 * x; }");
+        assertEquals(15, value("twice(5)"));
+        run("class Point { int x = 1; }");
+        run("class Point { int x = 2; int y = 3; }");
+        assertEquals(5, value("new Point().x + new Point().y"));
+        run("import java.util.concurrent.atomic.AtomicInteger;");
+        assertEquals(7, value("new AtomicInteger(7).get()"));
+    }
+
+    @Test
+    void libraryIsPreloaded() {
+        assertEquals(1.0 / (1.0 + Math.exp(-0.5)), (double) value("sigmoid(0.5)"), 1e-15);
+    }
+
+    @Test
+    void severalSnippetsInOneCellAndTheLastValueIsShown() {
+        assertEquals(12, value("int a = 5;\nint b = 7;\na + b"));
+    }
+
+    @Test
+    void compileErrorPointsAtCellLineAndColumn() {
+        CellOutcome.Failure f = failure("int ok = 1;\nint alsoOk = 2;\nint bad = \"text\";");
+        assertEquals(ErrorFormatter.COMPILE_ERROR, f.ename());
+        assertTrue(f.evalue().startsWith("cell line 3, column 11: incompatible types"), f.evalue());
+        String tb = traceback(f);
+        assertTrue(tb.contains("> 3 | int bad = \"text\";"), tb);
+        assertTrue(tb.contains("^^^^^^"), tb);
+    }
+
+    @Test
+    void runtimeExceptionFramesAreCellLines() {
+        run("void explode(String why) {\n  throw new IllegalStateException(why);\n}");
+        int defined = cell;
+        CellOutcome.Failure f = failure("int before = 1;\nexplode(\"boom\");");
+        assertEquals("java.lang.IllegalStateException", f.ename());
+        assertEquals("boom", f.evalue());
+        String tb = traceback(f);
+        assertTrue(tb.contains("at explode (cell [" + defined + "], line 2)"), tb);
+        assertTrue(tb.contains("at cell line 2"), tb);
+        assertFalse(tb.contains("jdk.jshell"), tb);
+        assertFalse(tb.contains("org.javadl.kernel"), tb);
+        assertFalse(tb.contains("REPL."), tb);
+    }
+
+    @Test
+    void causesAreShown() {
+        CellOutcome.Failure f = failure("throw new RuntimeException(\"outer\", new java.io.IOException(\"inner\"));");
+        String tb = traceback(f);
+        assertTrue(tb.contains("Caused by: java.io.IOException: inner"), tb);
+    }
+
+    @Test
+    void exitCallsDoNotEndTheKernel() {
+        run("int survivor = 99;");
+        for (String exit : List.of("System.exit(0);", "Runtime.getRuntime().exit(1);", "Runtime.getRuntime().halt(2);",
+                "java.util.function.IntConsumer c = System::exit; c.accept(3);")) {
+            CellOutcome.Failure f = failure(exit);
+            assertEquals(CellExitException.class.getName(), f.ename(), exit);
+            assertTrue(f.evalue().contains("would end the kernel"), f.evalue());
+        }
+        assertEquals(99, value("survivor"));
+    }
+
+    @Test
+    void stackOverflowAndOutOfMemoryAreOrdinaryErrors() {
+        run("int keep = 5;");
+        run("int down(int n) { return down(n + 1) + 1; }");
+        assertEquals("java.lang.StackOverflowError", failure("down(0)").ename());
+        assertEquals("java.lang.OutOfMemoryError", failure("long[] huge = new long[Integer.MAX_VALUE - 8];").ename());
+        assertEquals(5, value("keep"));
+    }
+
+    @Test
+    void interruptStopsABusyLoopAndKeepsState() throws Exception {
+        run("long spins = 0;");
+        CompletableFuture<CellOutcome> busy = CompletableFuture.supplyAsync(() -> run("while (true) { spins++; }"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!engine.isRunning() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(300);
+        engine.interrupt();
+        CellOutcome o = busy.get(5, TimeUnit.SECONDS);
+        assertEquals("Interrupted", assertInstanceOf(CellOutcome.Failure.class, o).ename());
+        assertTrue(((Number) value("spins")).longValue() > 0);
+        assertEquals(3, value("1 + 2"));
+    }
+
+    @Test
+    void aLongCellOfStatementsRunsInOneGo() {
+        StringBuilder code = new StringBuilder("long total = 0;\n");
+        for (int i = 1; i <= 2000; i++) {
+            code.append("total += ").append(i).append(";\n");
+        }
+        code.append("total");
+        assertEquals(2000L * 2001 / 2, value(code.toString()));
+    }
+
+    @Test
+    void aRejectedBatchFallsBackAndReportsTheRightLine() {
+        CellOutcome.Failure f = failure("int z = 0;\nz += 1;\nz += undefinedName;\nz += 2;\nz");
+        assertTrue(f.evalue().startsWith("cell line 3"), f.evalue());
+        assertTrue(f.evalue().contains("cannot find symbol"), f.evalue());
+    }
+
+    @Test
+    void anExceptionInsideABatchNamesItsCellLine() {
+        CellOutcome.Failure f = failure("int w = 0;\nw += 1;\nw += 2;\nif (w > 0) throw new IllegalStateException(\"in batch\");\nw += 3;\nw");
+        assertTrue(traceback(f).contains("at cell line 4"), traceback(f));
+        assertEquals(3, value("w")); // the statements before the throw ran, the one after did not
+    }
+
+    @Test
+    void batchingNeverSwallowsDeclarations() {
+        assertEquals(3, value("Map.Entry<String, Integer> pair = Map.entry(\"a\", 3);\nSystem.out.print(\"\");\npair.getValue()"));
+    }
+
+    @Test
+    void toStringThatThrowsDoesNotBreakTheCell() {
+        Object v = value("new Object() { public String toString() { throw new IllegalStateException(\"nope\"); } }");
+        assertTrue(v != null);
+    }
+
+    @Test
+    void isCompleteAnswersLikeJupyterExpects() {
+        assertEquals("complete", engine.isComplete("int x = 1;").status());
+        assertEquals("complete", engine.isComplete("void f() {\n  return;\n}").status());
+        assertEquals("incomplete", engine.isComplete("for (int i = 0; i < 3; i++) {").status());
+        assertEquals("    ", engine.isComplete("for (int i = 0; i < 3; i++) {").indent());
+        assertEquals("incomplete", engine.isComplete("Math.max(1,").status());
+        assertEquals("invalid", engine.isComplete("int x = 1 + ;").status());
+        assertEquals("invalid", engine.isComplete("1 +* 2").status());
+    }
+
+    @Test
+    void completionAndInspection() {
+        CodeAssist.Completion c = engine.complete("Math.ab", 7);
+        assertTrue(c.matches().contains("abs("), c.matches().toString());
+        assertEquals(5, c.cursorStart());
+        run("double myVariable = 1;");
+        assertTrue(engine.complete("int q = 1;\nmyVar", 16).matches().contains("myVariable"));
+        assertTrue(engine.complete("sigm", 4).matches().stream().anyMatch(m -> m.startsWith("sigmoid")));
+        CodeAssist.Documentation d = engine.inspect("Math.abs", 8);
+        assertTrue(d.found());
+        assertTrue(d.signatures().stream().anyMatch(s -> s.contains("abs(double")), d.signatures().toString());
+        CodeAssist.Documentation lib = engine.inspect("sigmoid", 3);
+        assertTrue(lib.found());
+        assertTrue(lib.javadocs().stream().anyMatch(j -> j.toLowerCase().contains("sigmoid")), lib.javadocs().toString());
+    }
+}

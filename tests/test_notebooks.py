@@ -1,0 +1,137 @@
+"""Execute every bundled notebook through Jupyter (nbclient) and check its published answers.
+
+Each notebook under ``notebooks/`` is run top to bottom on a fresh ``java-dl`` kernel (the
+kernelspec installed by the session fixture ``kernel_name`` in ``conftest.py``). The tests check:
+
+* the stored notebook has no outputs, null execution counts and the java-dl kernelspec;
+* execution produces no error output (and no stderr stream);
+* every answer id that ``ANSWER_SHEET.md`` requires for that notebook is published exactly once;
+* every published answer equals the value that ``answers_reference.py`` derives independently
+  (relative tolerance 1e-9; integers must stay JSON integers), for all ids the reference knows;
+* the whole set runs in at most 90 s.
+
+Run: ``cd /work/main && /usr/bin/python3 -m pytest -q tests/test_notebooks.py``.
+"""
+from __future__ import annotations
+
+import math
+import time
+from pathlib import Path
+
+import pytest
+
+import answers_reference as ref
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+ANSWER_MIME = "application/vnd.javadl.answer+json"
+REL_TOL = 1e-9
+NOTEBOOK_NAMES = ["00-tour.ipynb", *ref.REQUIRED]
+TOTAL_BUDGET_S = 90.0
+
+_executed: dict = {}
+_timings: dict = {}
+
+
+def _execute(name: str, kernel_name: str):
+    """Run notebook ``name`` once per session; cache the executed copy."""
+    if name not in _executed:
+        import nbformat
+        from nbclient import NotebookClient
+
+        nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+        client = NotebookClient(nb, kernel_name=kernel_name, timeout=60, allow_errors=True,
+                                resources={"metadata": {"path": str(NOTEBOOKS)}})
+        t0 = time.perf_counter()
+        client.execute()
+        _timings[name] = time.perf_counter() - t0
+        _executed[name] = nb
+    return _executed[name]
+
+
+def _answers(nb) -> list:
+    out = []
+    for cell in nb.cells:
+        for o in cell.get("outputs", []):
+            data = o.get("data", {})
+            if ANSWER_MIME in data:
+                out.append(data[ANSWER_MIME])
+    return out
+
+
+def _close(actual, expected, path="value"):
+    """None if equal within tolerance, else a message."""
+    if isinstance(expected, (list, tuple)):
+        if not isinstance(actual, list) or len(actual) != len(expected):
+            return f"{path}: expected a list of length {len(expected)}, got {actual!r}"
+        for i, (a, e) in enumerate(zip(actual, expected)):
+            msg = _close(a, e, f"{path}[{i}]")
+            if msg:
+                return msg
+        return None
+    if isinstance(actual, bool) or not isinstance(actual, (int, float)):
+        return f"{path}: expected a number, got {actual!r}"
+    if isinstance(expected, int) and not isinstance(actual, int):
+        return f"{path}: expected the integer {expected}, got the non-integer JSON value {actual!r}"
+    if not math.isclose(float(actual), float(expected), rel_tol=REL_TOL, abs_tol=1e-12):
+        return f"{path}: expected {expected!r}, got {actual!r}"
+    return None
+
+
+@pytest.mark.parametrize("name", NOTEBOOK_NAMES)
+def test_stored_without_outputs(name):
+    import nbformat
+
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    nbformat.validate(nb)
+    assert nb.nbformat == 4
+    assert nb.metadata["kernelspec"] == {"name": "java-dl", "display_name": "Java (javadl)", "language": "java"}
+    assert nb.metadata["language_info"]["name"] == "java"
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [], f"{name}: stored with outputs"
+            assert cell.execution_count is None, f"{name}: stored with an execution count"
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("name", NOTEBOOK_NAMES)
+def test_runs_without_errors(name, kernel_name):
+    nb = _execute(name, kernel_name)
+    problems = []
+    for i, cell in enumerate(nb.cells):
+        for o in cell.get("outputs", []):
+            if o.output_type == "error":
+                problems.append(f"cell {i}: {o.ename}: {o.evalue}")
+            elif o.output_type == "stream" and o.name == "stderr":
+                problems.append(f"cell {i}: stderr: {o.text[:300]}")
+    assert not problems, f"{name}:\n" + "\n".join(problems)
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("name", list(ref.REQUIRED))
+def test_answers(name, kernel_name):
+    nb = _execute(name, kernel_name)
+    published = _answers(nb)
+    ids = [a["id"] for a in published]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    assert not duplicates, f"{name}: answer ids published more than once: {duplicates}"
+    missing = [i for i in ref.REQUIRED[name] if i not in ids]
+    assert not missing, f"{name}: required answers missing: {missing}"
+    expected = ref.expected()
+    wrong = []
+    for a in published:
+        if a["id"] in expected:
+            msg = _close(a["value"], expected[a["id"]])
+            if msg:
+                wrong.append(f"{a['id']}: {msg}")
+    assert not wrong, f"{name}:\n" + "\n".join(wrong)
+    # every published id of this homework should be checked by the reference
+    unchecked = [i for i in ids if i not in expected]
+    assert not unchecked, f"{name}: answers without an independent reference value: {unchecked}"
+
+
+def test_total_time(kernel_name):
+    for name in NOTEBOOK_NAMES:
+        _execute(name, kernel_name)
+    total = sum(_timings.values())
+    print("notebook execution times: " + ", ".join(f"{n} {t:.1f}s" for n, t in _timings.items()) + f"; total {total:.1f}s")
+    assert total <= TOTAL_BUDGET_S, f"notebooks took {total:.1f}s in all (budget {TOTAL_BUDGET_S}s): {_timings}"
