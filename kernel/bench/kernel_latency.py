@@ -34,6 +34,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -293,12 +294,17 @@ def install_kernels(args, tmp):
         sys.exit(f"{JAR} missing: build it first (cd {REPO} && mvn -q package -DskipTests)")
     names = []
     env = {k: v for k, v in os.environ.items() if k != "JAVA_HOME"}
+    jar_args = []
+    if "--jar)" in INSTALL.read_text(errors="replace"):  # install a private copy: immune to rebuilds mid-run
+        copy = Path(tmp) / "javadl-kernel.jar"
+        shutil.copyfile(JAR, copy)
+        jar_args = ["--jar", str(copy)]
     variants = [("java-dl", None)]
     if JDK25.is_dir() and not args.no_jdk25:
         variants.append(("java-dl-jdk25", JDK25))
     for name, home in variants:
         prefix = Path(tmp) / name
-        cmd = ["bash", str(INSTALL), "--prefix", str(prefix), "--no-build", "--name", name]
+        cmd = ["bash", str(INSTALL), "--prefix", str(prefix), "--no-build", "--name", name] + jar_args
         if home:
             cmd += ["--java-home", str(home), "--display-name", "Java (javadl, JDK 25)"]
         p = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True)
