@@ -19,15 +19,8 @@ public final class DocImages {
         Path dir = Path.of(args.length > 0 ? args[0] : "docs/images");
         Files.createDirectories(dir);
 
-        Map<String, DoubleUnaryOperator> acts = new LinkedHashMap<>();
-        acts.put("sigmoid", x -> 1 / (1 + Math.exp(-x)));
-        acts.put("tanh", Math::tanh);
-        acts.put("ReLU", x -> Math.max(0, x));
-        acts.put("leaky ReLU", x -> x > 0 ? x : 0.1 * x);
-        acts.put("ELU", x -> x > 0 ? x : Math.exp(x) - 1);
-        acts.put("softplus", x -> Math.log1p(Math.exp(x)));
-        acts.put("swish", x -> x / (1 + Math.exp(-x)));
-        Figure activations = Notebook.functionsWithDerivatives(acts, -5, 5);
+        // homework 003 problem 2: the seven activations of the library, with analytic derivatives
+        Figure activations = Notebook.functionsWithDerivatives(org.javadl.activation.Activations.all(), -4, 4);
         Files.write(dir.resolve("activations.png"), FigureImages.png(activations, activations.width(), activations.height(), 2));
 
         Figure sigmoid = Notebook.plot().samples(160)
