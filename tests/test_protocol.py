@@ -36,6 +36,17 @@ def assert_no_black(ex):
         f"traceback uses ANSI black foreground (unreadable on dark themes): {raw!r}"
 
 
+# =============================================================================== kernelspec
+def test_kernelspec(kernel_name):
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec(kernel_name)
+    assert spec.display_name == "Java (javadl)"
+    assert spec.language == "java"
+    assert spec.interrupt_mode == "message"
+    assert "{connection_file}" in spec.argv
+
+
 # =============================================================================== kernel_info
 def test_kernel_info_fields(kernel):
     c = kernel.kernel_info()
@@ -721,3 +732,50 @@ def test_restart_via_manager(fresh_kernel):
     k.flush()
     assert k.value("1+1") == "2"
     assert k.execute("beforeRestart").status == "error", "state survived a restart"
+
+
+# --- orphaned kernels ----------------------------------------------------------------------------
+
+ORPHAN_PARENT = r"""
+import sys, time
+from jupyter_client.manager import KernelManager
+km = KernelManager(kernel_name=sys.argv[1])
+km.start_kernel()
+print(km.provisioner.process.pid, flush=True)
+time.sleep(600)
+"""
+
+
+def test_kernel_exits_when_its_parent_dies(kernel_name, tmp_path):
+    """A front end killed without shutting its kernel down (kill -9 of jupyter console) must not
+    leave the kernel running forever: it watches JPY_PARENT_PID, as ipykernel does."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    script = tmp_path / "parent.py"
+    script.write_text(ORPHAN_PARENT)
+    parent = subprocess.Popen([sys.executable, str(script), kernel_name], stdout=subprocess.PIPE, text=True)
+    try:
+        kernel_pid = int(parent.stdout.readline())
+        assert os.path.exists(f"/proc/{kernel_pid}")
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and os.path.exists(f"/proc/{kernel_pid}"):
+        try:
+            with open(f"/proc/{kernel_pid}/stat") as f:
+                if f.read().split(")")[-1].split()[0] == "Z":
+                    break  # exited, waiting to be reaped by init
+        except OSError:
+            break
+        time.sleep(0.2)
+    alive = os.path.exists(f"/proc/{kernel_pid}")
+    if alive:
+        with open(f"/proc/{kernel_pid}/stat") as f:
+            alive = f.read().split(")")[-1].split()[0] != "Z"
+    if alive:
+        os.kill(kernel_pid, signal.SIGKILL)
+    assert not alive, "the kernel outlived its parent by more than 10 s"

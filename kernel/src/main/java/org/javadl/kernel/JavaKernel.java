@@ -49,8 +49,8 @@ public final class JavaKernel implements KernelServer.Handler {
         this.server = server;
         this.engine = engine;
         this.onShutdown = onShutdown;
-        this.stdout = new StreamPublisher("stdout", server, () -> currentParent, outputLimit);
-        this.stderr = new StreamPublisher("stderr", server, () -> currentParent, outputLimit);
+        this.stdout = new StreamPublisher("stdout", server, () -> currentParent, outputLimit, () -> currentSilent);
+        this.stderr = new StreamPublisher("stderr", server, () -> currentParent, outputLimit, () -> currentSilent);
         this.stdin = new KernelInput(prompt -> {
             WireMessage req = currentRequest;
             return req == null ? null : server.requestInput(req, prompt, false, engine::interruptRequested);

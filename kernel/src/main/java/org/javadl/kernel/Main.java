@@ -34,6 +34,8 @@ public final class Main {
     private static final Logger LOG = Logger.getLogger("org.javadl.kernel");
     /** Default per-cell output limit for each of stdout and stderr. */
     static final long DEFAULT_OUTPUT_LIMIT = 8L << 20;
+    /** Throwaway compiles after start-up: about where javac's speed levels off under C1. */
+    static final int WARM_UP_SNIPPETS = 200;
 
     private Main() {
     }
@@ -55,12 +57,53 @@ public final class Main {
         JavaEngine engine = JavaEngine.standard();
         // On two cores, warming XChart and fonts alongside javac delays the first cell; after it, it
         // still finishes long before a person asks for the first plot.
-        engine.whenReady(DisplayWarmup::startInBackground);
+        engine.whenReady(() -> {
+            DisplayWarmup.startInBackground();
+            engine.warmInBackground(WARM_UP_SNIPPETS);
+        });
         KernelServer server = new KernelServer(props, new MessageCodec(props.getKey(), props.getSignatureScheme()));
         JavaKernel kernel = new JavaKernel(server, engine, outputLimit(), () -> shutdown(server));
         kernel.installStreams();
         installInterruptSignal(engine);
         server.start(kernel);
+        exitWhenOrphaned(server);
+    }
+
+    /**
+     * Ends the kernel when the process that started it is gone (a front end killed without
+     * shutting its kernel down), as ipykernel does. jupyter_client names that process in
+     * JPY_PARENT_PID; without it, or when it is init, there is nothing to watch.
+     */
+    private static void exitWhenOrphaned(KernelServer server) {
+        String env = System.getenv("JPY_PARENT_PID");
+        long parent;
+        try {
+            parent = env == null ? -1 : Long.parseLong(env.strip());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        long ppid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+        if (parent <= 1 || ppid <= 1) {
+            return;
+        }
+        Thread watcher = new Thread(() -> {
+            while (!server.isClosed()) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long now = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L);
+                boolean alive = ProcessHandle.of(parent).map(ProcessHandle::isAlive).orElse(false);
+                if (now != ppid || !alive) {
+                    LOG.warning("the process that started this kernel is gone; shutting down");
+                    server.close(500);
+                    Runtime.getRuntime().halt(0);
+                }
+            }
+        }, "javadl-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     private static void shutdown(KernelServer server) {

@@ -38,11 +38,24 @@ final class CellSplitter {
                 out.add(new SnippetSource(rest, base, false));
                 break;
             }
-            out.add(new SnippetSource(info.source(), base + locate(rest, consumed, info.source()), true));
+            out.add(trimmed(info.source(), base + locate(rest, consumed, info.source())));
             base += consumed;
             rest = info.remaining();
         }
         return out;
+    }
+
+    /**
+     * The snippet without its leading blank lines. JShell numbers the lines of stack frames wrongly
+     * when a snippet starts with blank lines (a throw on line 3 of a method shows as line 1), and
+     * the offset moves with the text so diagnostics still land on the right column.
+     */
+    private static SnippetSource trimmed(String source, int offset) {
+        int lead = 0;
+        while (lead < source.length() && Character.isWhitespace(source.charAt(lead))) {
+            lead++;
+        }
+        return new SnippetSource(source.substring(lead), offset + lead, true);
     }
 
     /** Where the snippet's text starts inside the consumed part of {@code rest}. */

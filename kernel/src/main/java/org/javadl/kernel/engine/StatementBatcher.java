@@ -60,11 +60,11 @@ final class StatementBatcher {
             SnippetSource first = run.get(0);
             SnippetSource lastPart = run.get(run.size() - 1);
             int end = endOf(cell, lastPart);
-            // "{" goes right before the first statement, on its line, so block positions map
-            // to cell positions by a constant shift and block lines to cell lines one to one.
+            // "{" goes right before the first statement, so block positions map to cell positions
+            // by a constant shift, and block line 1 is the first statement's line.
             String body = cell.substring(first.offset(), end);
             String source = "{" + body + (body.endsWith(";") || body.endsWith("}") ? "" : ";") + "\n}";
-            units.add(new Unit(List.copyOf(run), new SnippetSource(source, first.offset() - 1, true)));
+            units.add(new Unit(List.copyOf(run), new SnippetSource(source, first.offset() - 1, true, first.offset())));
         }
         run.clear();
     }

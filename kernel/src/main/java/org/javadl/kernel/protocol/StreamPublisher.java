@@ -24,12 +24,19 @@ public final class StreamPublisher extends OutputStream {
     private final KernelServer server;
     private final Supplier<JsonObject> parentHeader;
     private final long limitBytes;
+    private final java.util.function.BooleanSupplier muted;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private long lastPublish;
     private long cellBytes;
     private long droppedBytes;
 
-    public StreamPublisher(String name, KernelServer server, Supplier<JsonObject> parentHeader, long limitBytes) {
+    /**
+     * @param muted true while output must not be published (a {@code silent} execute request);
+     *              what is written then is discarded
+     */
+    public StreamPublisher(String name, KernelServer server, Supplier<JsonObject> parentHeader, long limitBytes,
+                           java.util.function.BooleanSupplier muted) {
+        this.muted = muted;
         this.name = name;
         this.server = server;
         this.parentHeader = parentHeader;
@@ -108,6 +115,9 @@ public final class StreamPublisher extends OutputStream {
     }
 
     private void send(String text) {
+        if (muted.getAsBoolean()) {
+            return;
+        }
         JsonObject content = new JsonObject();
         content.addProperty("name", name);
         content.addProperty("text", text);

@@ -116,6 +116,14 @@ class JavaEngineTest {
     }
 
     @Test
+    void framesOfAMethodDefinedLaterInTheSameCell() {
+        CellOutcome.Failure f = failure("int depthVar = 0;\n\nvoid boomNow() {\n    throw new IllegalStateException(\"kaboom\");\n}\nboomNow();");
+        String tb = traceback(f);
+        assertTrue(tb.contains("at boomNow (cell line 4)"), tb);
+        assertTrue(tb.contains("at cell line 6"), tb);
+    }
+
+    @Test
     void causesAreShown() {
         CellOutcome.Failure f = failure("throw new RuntimeException(\"outer\", new java.io.IOException(\"inner\"));");
         String tb = traceback(f);
