@@ -95,9 +95,11 @@ public final class KernelServer implements AutoCloseable {
     private void heartbeatLoop() {
         try {
             while (!closed) {
-                byte[] ping = heartbeat.recv(0);
+                // Echo whole multipart messages: a REP socket that got several frames must take
+                // them all before it may answer, or it refuses to send and the heartbeat dies.
+                ZMsg ping = ZMsg.recvMsg(heartbeat);
                 if (ping != null) {
-                    heartbeat.send(ping, 0);
+                    ping.send(heartbeat);
                 }
             }
         } catch (ZMQException | IllegalStateException e) {

@@ -2,10 +2,14 @@ package org.javadl.kernel.protocol;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.google.gson.internal.Streams;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -136,19 +140,30 @@ public final class MessageCodec {
                 parseObject(content, "content"), buffers);
     }
 
-    private static JsonObject parseObject(byte[] bytes, String what) throws RejectedMessage {
-        try {
-            // Gson 2.8.5 (the base kernel's) has only the instance parse method
-            @SuppressWarnings("deprecation")
-            JsonElement e = new JsonParser().parse(new String(bytes, StandardCharsets.UTF_8));
-            if (e == null || e.isJsonNull()) {
-                return new JsonObject();
+    /**
+     * Strict JSON only. The base kernel's Gson 2.8.5 parses leniently (comments, unquoted names,
+     * single quotes, ';' separators, trailing garbage), which would let a malformed but signed
+     * message run; the wire format is JSON, so anything else is rejected.
+     */
+    static JsonObject parseObject(byte[] bytes, String what) throws RejectedMessage {
+        for (byte b : bytes) {
+            if ((b & 0xFF) < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+                throw new RejectedMessage(what + " contains a raw control character");
             }
-            if (!e.isJsonObject()) {
+        }
+        try (JsonReader reader = new JsonReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+            reader.setLenient(false);
+            if (reader.peek() != JsonToken.BEGIN_OBJECT) {
                 throw new RejectedMessage(what + " is not a JSON object");
             }
+            JsonElement e = Streams.parse(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new RejectedMessage(what + " has text after the JSON object");
+            }
             return e.getAsJsonObject();
-        } catch (RuntimeException ex) {
+        } catch (RejectedMessage r) {
+            throw r;
+        } catch (IOException | RuntimeException ex) {
             throw new RejectedMessage(what + " is not valid JSON: " + ex.getMessage());
         }
     }
