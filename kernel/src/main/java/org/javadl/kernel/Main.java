@@ -82,23 +82,23 @@ public final class Main {
         } catch (NumberFormatException e) {
             return;
         }
-        long ppid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
-        if (parent <= 1 || ppid <= 1) {
+        if (parent <= 1) {
             return;
         }
         Thread watcher = new Thread(() -> {
             while (!server.isClosed()) {
+                // The parent may already be gone when we get here (killed during our start-up).
+                boolean alive = ProcessHandle.of(parent).map(ProcessHandle::isAlive).orElse(false);
+                long ppid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L);
+                if (!alive || ppid == 1) {
+                    LOG.warning("the process that started this kernel (" + parent + ") is gone; shutting down");
+                    server.close(500);
+                    Runtime.getRuntime().halt(0);
+                }
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException e) {
                     return;
-                }
-                long now = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L);
-                boolean alive = ProcessHandle.of(parent).map(ProcessHandle::isAlive).orElse(false);
-                if (now != ppid || !alive) {
-                    LOG.warning("the process that started this kernel is gone; shutting down");
-                    server.close(500);
-                    Runtime.getRuntime().halt(0);
                 }
             }
         }, "javadl-parent-watch");
