@@ -171,6 +171,7 @@ public final class JavaEngine implements AutoCloseable {
             running = false;
             ResultCapture.reset();
             dropScratch(s, scratch);
+            s.assist().stateChanged();
         }
     }
 
