@@ -243,9 +243,22 @@ public final class DL {
         return org.javadl.loss.KlDivergence.value(p, q);
     }
 
-    /** KL(p‖q) with its per-outcome terms p ln(p/q). */
-    public static org.javadl.loss.LossBreakdown klSteps(org.javadl.tensor.Tensor p, org.javadl.tensor.Tensor q) {
-        return org.javadl.loss.KlDivergence.breakdown(p, q);
+    /**
+     * KL(first‖second) with its per-outcome terms, labelled generically: title "KL(a‖b)" with a = the first
+     * argument and b = the second, so {@code klSteps(q, p)} shows KL(q‖p) correctly. To print your own
+     * symbols use {@code klSteps(q, p, "q", "p")}.
+     */
+    public static org.javadl.loss.LossBreakdown klSteps(org.javadl.tensor.Tensor first, org.javadl.tensor.Tensor second) {
+        return org.javadl.loss.KlDivergence.breakdown(first, second);
+    }
+
+    /**
+     * KL(first‖second) with its per-outcome terms, labelled with the given symbols.
+     * Example: {@code klSteps(qd, pd, "q", "p")} is titled KL(q‖p) with columns q(d), p(d), q/p, ln(q/p), q ln(q/p).
+     */
+    public static org.javadl.loss.LossBreakdown klSteps(org.javadl.tensor.Tensor first, org.javadl.tensor.Tensor second,
+            String firstSymbol, String secondSymbol) {
+        return org.javadl.loss.KlDivergence.breakdown(first, second, firstSymbol, secondSymbol);
     }
 
     /** counts / Σ counts. Example: {@code normalize(tensor(1, 3))} is [0.25, 0.75]. */
@@ -346,6 +359,15 @@ public final class DL {
     public static org.javadl.check.GradCheck gradCheck(java.util.function.DoubleUnaryOperator f,
             java.util.function.DoubleUnaryOperator df, double x) {
         return org.javadl.check.GradCheck.check(f, df, x);
+    }
+
+    /**
+     * Central-difference check of the gradient of f: ℝⁿ → ℝ at the parameter vector x, e.g. a model's
+     * loss and gradient. Example: {@code gradCheck(ph -> model.loss(ph), ph -> model.gradient(ph), new double[]{0.3, -0.7})}.
+     */
+    public static org.javadl.check.GradCheck gradCheck(java.util.function.ToDoubleFunction<double[]> f,
+            java.util.function.Function<double[], double[]> grad, double[] x) {
+        return org.javadl.check.GradCheck.check(f, grad, x);
     }
 
     /** Central-difference check of the gradient of a scalar function of a tensor. */
@@ -464,9 +486,9 @@ public final class DL {
      * Finite-difference check of a graph function's gradient (reverse and forward mode vs central
      * differences). Example: {@code gradCheck(v -> exp(v[0]).mul(v[1]), 0.5, 2.0)}.
      */
-    public static org.javadl.graph.GradCheck gradCheck(
+    public static org.javadl.graph.GraphGradCheck gradCheck(
             java.util.function.Function<org.javadl.graph.Value[], org.javadl.graph.Value> f, double... x) {
-        return org.javadl.graph.GradCheck.check(f, x);
+        return org.javadl.graph.GraphGradCheck.check(f, x);
     }
 
     /**

@@ -13,26 +13,59 @@ import org.javadl.tensor.Tensor;
 
 /**
  * Finite-difference gradient checks with central differences:
- * f'(x) ≈ (f(x + h) − f(x − h)) / 2h with h = 1e-5·max(1, |x|), error O(h²).
- * The relative error of each component is |a − n| / max(|a|, |n|, 1e-8), where the floor keeps
- * round-off noise of near-zero gradients from counting as a large relative error.
+ * f'(x) ≈ (f(x + h) − f(x − h)) / 2h with h = 1e-5·max(1, |x|), truncation error O(h²).
+ *
+ * <p>The error of each component is |a − n| / max(|a|, |n|, floor) with the floor
+ * {@link #ERROR_FLOOR}·max(1, |f|) (|f| = the largest |f(x ± h)| seen). Where the gradient is large
+ * this is the relative error; where it is ~0 it is the absolute error measured against the size of f.
+ * The floor is needed because a central difference carries round-off noise of about ε·|f|/h ≈ 2e-11·|f|
+ * (ε = 2.2e-16, h = 1e-5): with a pure relative error an entry whose true gradient is exactly 0 would
+ * fail on that noise alone. With the floor, such noise counts as ≈ 2e-8, well under the default tolerance
+ * {@link #DEFAULT_TOLERANCE} = 1e-6, while a wrong gradient of size 1e-4·|f| still shows an error ≥ 0.1.
+ * Central differences in double precision are accurate to about 1e-9 relative for smooth, well-scaled
+ * functions; use {@link #withTolerance} for badly scaled ones (e.g. ln q with q ≈ 1e-3).
  * Example: {@code GradCheck.check(Math::sin, Math::cos, 0.3).passed()} is true.
  */
 public final class GradCheck implements Showable {
     /** The default pass threshold on the maximum relative error. */
     public static final double DEFAULT_TOLERANCE = 1e-6;
+    /**
+     * The floor of the error's denominator, relative to max(1, |f|): errors are
+     * |a − n| / max(|a|, |n|, ERROR_FLOOR·max(1, |f|)).
+     */
+    public static final double ERROR_FLOOR = 1e-3;
     private static final double STEP = 1e-5;
 
     private final double[] x;
     private final double[] analytic;
     private final double[] numeric;
     private final double tolerance;
+    private final double floor;
 
-    private GradCheck(double[] x, double[] analytic, double[] numeric, double tolerance) {
+    private GradCheck(double[] x, double[] analytic, double[] numeric, double fScale, double tolerance) {
         this.x = x;
         this.analytic = analytic;
         this.numeric = numeric;
+        this.floor = ERROR_FLOOR * Math.max(1, Double.isFinite(fScale) ? Math.abs(fScale) : 1);
         this.tolerance = tolerance;
+    }
+
+    private GradCheck(GradCheck g, double tolerance) {
+        this.x = g.x;
+        this.analytic = g.analytic;
+        this.numeric = g.numeric;
+        this.floor = g.floor;
+        this.tolerance = tolerance;
+    }
+
+    /**
+     * The error measure used by every gradient check: |a − n| / max(|a|, |n|, ERROR_FLOOR·max(1, |fScale|)),
+     * fScale = the size of the function's values. Example: {@code error(1.0, 1.000001, 1.0)} ≈ 1e-6,
+     * {@code error(0.0, 1e-11, 1.0)} = 1e-8.
+     */
+    public static double error(double analytic, double numeric, double fScale) {
+        double floor = ERROR_FLOOR * Math.max(1, Double.isFinite(fScale) ? Math.abs(fScale) : 1);
+        return Math.abs(analytic - numeric) / Math.max(Math.max(Math.abs(analytic), Math.abs(numeric)), floor);
     }
 
     /** The central-difference step used at x. */
@@ -48,6 +81,11 @@ public final class GradCheck implements Showable {
 
     /** The numeric gradient of f: ℝⁿ → ℝ, one central difference per component. */
     public static double[] numericGradient(ToDoubleFunction<double[]> f, double[] x) {
+        return numericGradient(f, x, new double[1]);
+    }
+
+    /** As above; scale[0] receives the largest |f| evaluated (for the error floor). */
+    private static double[] numericGradient(ToDoubleFunction<double[]> f, double[] x, double[] scale) {
         double[] g = new double[x.length];
         double[] xp = x.clone();
         for (int i = 0; i < x.length; i++) {
@@ -58,6 +96,7 @@ public final class GradCheck implements Showable {
             double down = f.applyAsDouble(xp.clone());
             xp[i] = x[i];
             g[i] = (up - down) / (2 * h);
+            scale[0] = Math.max(scale[0], Math.max(Math.abs(up), Math.abs(down)));
         }
         return g;
     }
@@ -70,8 +109,11 @@ public final class GradCheck implements Showable {
 
     /** Checks f' at x. Example: {@code check(Math::exp, Math::exp, 1.0)}. */
     public static GradCheck check(DoubleUnaryOperator f, DoubleUnaryOperator df, double x) {
+        double h = step(x);
+        double up = f.applyAsDouble(x + h);
+        double down = f.applyAsDouble(x - h);
         return new GradCheck(new double[] {x}, new double[] {df.applyAsDouble(x)},
-                new double[] {numericDerivative(f, x)}, DEFAULT_TOLERANCE);
+                new double[] {(up - down) / (2 * h)}, Math.max(Math.abs(up), Math.abs(down)), DEFAULT_TOLERANCE);
     }
 
     /** Checks the gradient of f: ℝⁿ → ℝ at x. */
@@ -81,7 +123,9 @@ public final class GradCheck implements Showable {
             throw new IllegalArgumentException("gradCheck: gradient has " + a.length + " components but x has "
                     + x.length);
         }
-        return new GradCheck(x.clone(), a.clone(), numericGradient(f, x), DEFAULT_TOLERANCE);
+        double[] scale = new double[1];
+        double[] num = numericGradient(f, x, scale);
+        return new GradCheck(x.clone(), a.clone(), num, scale[0], DEFAULT_TOLERANCE);
     }
 
     /** Checks the gradient of a scalar function of a tensor at x. */
@@ -91,12 +135,15 @@ public final class GradCheck implements Showable {
             throw new IllegalArgumentException("gradCheck: gradient shape " + Arrays.toString(a.shape())
                     + " differs from x shape " + Arrays.toString(x.shape()));
         }
-        return new GradCheck(x.toArray(), a.toArray(), numericGradient(f, x).toArray(), DEFAULT_TOLERANCE);
+        int[] shape = x.shape();
+        double[] scale = new double[1];
+        double[] num = numericGradient(v -> f.applyAsDouble(Tensor.of(v, shape)), x.toArray(), scale);
+        return new GradCheck(x.toArray(), a.toArray(), num, scale[0], DEFAULT_TOLERANCE);
     }
 
     /** The same check judged against another tolerance. */
     public GradCheck withTolerance(double tol) {
-        return new GradCheck(x, analytic, numeric, tol);
+        return new GradCheck(this, tol);
     }
 
     /** The analytic gradient as given. */
@@ -109,14 +156,24 @@ public final class GradCheck implements Showable {
         return numeric.clone();
     }
 
-    /** Relative error of component i. */
+    /** The error of component i: |a − n| / max(|a|, |n|, {@link #floor()}) (see the class comment). */
     public double relativeError(int i) {
         double a = analytic[i];
         double n = numeric[i];
-        return Math.abs(a - n) / Math.max(Math.max(Math.abs(a), Math.abs(n)), 1e-8);
+        return Math.abs(a - n) / Math.max(Math.max(Math.abs(a), Math.abs(n)), floor);
     }
 
-    /** The largest relative error over all components (0 for an empty x). */
+    /** The denominator's floor used here, {@link #ERROR_FLOOR}·max(1, |f|). */
+    public double floor() {
+        return floor;
+    }
+
+    /** The pass threshold on {@link #maxRelativeError()}. */
+    public double tolerance() {
+        return tolerance;
+    }
+
+    /** The largest error over all components (0 for an empty x). */
     public double maxRelativeError() {
         double m = 0;
         for (int i = 0; i < x.length; i++) {
@@ -126,7 +183,7 @@ public final class GradCheck implements Showable {
         return m;
     }
 
-    /** True when every relative error is at most the tolerance (and none is NaN). */
+    /** True when every error is at most the tolerance (and none is NaN). */
     public boolean passed() {
         double m = maxRelativeError();
         return m <= tolerance;
@@ -142,8 +199,9 @@ public final class GradCheck implements Showable {
 
     @Override
     public String toText() {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "gradient check: %s (max relative error %.3e, tolerance %.0e)%n",
-                passed() ? "PASSED" : "FAILED", maxRelativeError(), tolerance));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "gradient check: %s (max relative error %.3e, tolerance %.0e, floor %.0e)%n",
+                passed() ? "PASSED" : "FAILED", maxRelativeError(), tolerance, floor));
         b.append(String.format(Locale.ROOT, "%4s  %17s  %17s  %17s  %10s%n", header().toArray()));
         for (int i = 0; i < x.length; i++) {
             b.append(String.format(Locale.ROOT, "%4d  %17s  %17s  %17s  %10.3e%n", i, f(x[i]), f(analytic[i]),

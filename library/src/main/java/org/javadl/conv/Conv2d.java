@@ -1,5 +1,6 @@
 package org.javadl.conv;
 
+import org.javadl.tensor.MatMul;
 import org.javadl.tensor.Shapes;
 import org.javadl.tensor.Tensor;
 
@@ -107,8 +108,12 @@ public final class Conv2d {
 
     /**
      * y[o, oy, ox] = b[o] + Σ_{c,ky,kx} x[c, oy·sh − ph + ky·dh, ox·sw − pw + kx·dw] w[o, c, ky, kx], zero
-     * outside x. Loops are ordered so the innermost runs along an output row, and the range of ox whose
-     * input column is inside x is computed once, so the inner loop has no bounds tests.
+     * outside x, summed in that order (c, then ky, then kx), i.e. bit-for-bit the definition's loop.
+     *
+     * <p>Computed as im2col + matrix multiply: the kernels are the (O × C·kh·kw) matrix W, the input
+     * patches the (C·kh·kw × oh·ow) matrix X (column q = the patch under output pixel q, zeros for
+     * padding), and y = W X + b. X is never built in full: {@link MatMul} asks for it in strips of
+     * {@code 256} output pixels, which are filled here straight from x.
      */
     static Tensor correlateGeneral(Tensor x, Tensor w, Tensor bias, int sh, int sw, int ph, int pw, int dh, int dw,
             int oh, int ow) {
@@ -119,46 +124,47 @@ public final class Conv2d {
         int kh = w.dim(2);
         int kw = w.dim(3);
         double[] xd = x.toArray();
-        double[] wdat = w.toArray();
+        double[] wdat = w.toArray(); // (O, C, kh, kw) row-major is W (O × C·kh·kw)
         double[] b = bias == null ? null : bias.toArray();
-        double[] y = new double[o * oh * ow];
-        for (int oc = 0; oc < o; oc++) {
-            int yPlane = oc * oh * ow;
-            if (b != null) {
-                java.util.Arrays.fill(y, yPlane, yPlane + oh * ow, b[oc]);
-            }
+        MatMul.Panel patches = (q0, width, panel) -> {
+            int row = 0;
             for (int ic = 0; ic < c; ic++) {
                 int xPlane = ic * h * wd;
                 for (int ky = 0; ky < kh; ky++) {
-                    for (int kx = 0; kx < kw; kx++) {
-                        double wv = wdat[((oc * c + ic) * kh + ky) * kw + kx];
-                        if (wv == 0) {
-                            continue;
-                        }
-                        int colShift = kx * dw - pw; // ix = ox*sw + colShift
-                        int oxLo = Math.max(0, ceilDiv(-colShift, sw));
-                        int oxHi = Math.min(ow, ceilDiv(wd - colShift, sw)); // exclusive
-                        for (int oy = 0; oy < oh; oy++) {
+                    for (int kx = 0; kx < kw; kx++, row++) {
+                        double[] dst = panel[row];
+                        int oy = q0 / ow;
+                        int ox = q0 % ow;
+                        for (int q = 0; q < width; ) {
+                            // one output row's worth (or what is left of it)
+                            int run = Math.min(width - q, ow - ox);
                             int iy = oy * sh - ph + ky * dh;
                             if (iy < 0 || iy >= h) {
-                                continue;
-                            }
-                            int xRow = xPlane + iy * wd + colShift;
-                            int yRow = yPlane + oy * ow;
-                            if (sw == 1) {
-                                for (int ox = oxLo; ox < oxHi; ox++) {
-                                    y[yRow + ox] += wv * xd[xRow + ox];
-                                }
+                                java.util.Arrays.fill(dst, q, q + run, 0.0);
                             } else {
-                                for (int ox = oxLo; ox < oxHi; ox++) {
-                                    y[yRow + ox] += wv * xd[xRow + ox * sw];
+                                int colShift = kx * dw - pw; // ix = ox·sw + colShift
+                                int lo = Math.min(ox + run, Math.max(ox, ceilDiv(-colShift, sw)));
+                                int hi = Math.max(lo, Math.min(ox + run, ceilDiv(wd - colShift, sw)));
+                                java.util.Arrays.fill(dst, q, q + (lo - ox), 0.0);
+                                int src = xPlane + iy * wd + colShift;
+                                if (sw == 1) {
+                                    System.arraycopy(xd, src + lo, dst, q + (lo - ox), hi - lo);
+                                } else {
+                                    for (int xo = lo; xo < hi; xo++) {
+                                        dst[q + (xo - ox)] = xd[src + xo * sw];
+                                    }
                                 }
+                                java.util.Arrays.fill(dst, q + (hi - ox), q + run, 0.0);
                             }
+                            q += run;
+                            ox = 0;
+                            oy++;
                         }
                     }
                 }
             }
-        }
+        };
+        double[] y = MatMul.multiply(wdat, patches, b, o, c * kh * kw, oh * ow);
         return Tensor.of(y, o, oh, ow);
     }
 

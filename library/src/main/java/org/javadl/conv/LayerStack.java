@@ -12,8 +12,12 @@ import org.javadl.show.Showable;
  * the output shape, the parameter count with and without biases, and the receptive field, using
  * out = ⌊(n + 2p − d(k − 1) − 1)/s⌋ + 1 and r += d(k − 1)·jump, jump *= s (r = jump = 1 at the input).
  *
+ * <p>Numbering follows the rendered table: {@code layer(0)} is the input (kind "input", no parameters,
+ * receptive field 1), {@code layer(1)} the first layer added, …, {@code layer(depth())} the last.
+ * {@link #layers()} lists only the added layers (so {@code layers().get(i - 1)} is {@code layer(i)}).
+ *
  * <p>Example (homework 001 question 4): {@code LayerStack.input(3, 128, 128).conv(32, 8, 2, 3, 1).maxPool(2)
- * .conv(64, 3, 1, 1, 1)} gives shapes (32, 64, 64), (32, 32, 32), (64, 32, 32).
+ * .conv(64, 3, 1, 1, 1)} gives shapes (32, 64, 64), (32, 32, 32), (64, 32, 32) for layer(1), layer(2), layer(3).
  */
 public final class LayerStack implements Showable {
     /** One layer's settings and what it produces. {@code shape} is (C, H, W), or (C, L) for 1-D. */
@@ -116,14 +120,32 @@ public final class LayerStack implements Showable {
         return new LayerStack(input, List.copyOf(ls));
     }
 
-    /** The layers in order. */
+    /** The added layers in order, without the input: {@code layers().get(i - 1)} is {@code layer(i)}. */
     public List<Layer> layers() {
         return layers;
     }
 
-    /** Layer i (0-based). */
+    /**
+     * Layer i as numbered in the table: 0 is the input, 1 the first layer added, …, {@link #depth()} the
+     * last. Example: for {@code input(3, 128, 128).conv(32, 8, 2, 3, 1).maxPool(2).conv(64, 3, 1, 1, 1)},
+     * {@code layer(3)} is the second conv, (64, 32, 32).
+     *
+     * @throws IndexOutOfBoundsException for i outside 0..depth(), with the valid range in the message
+     */
     public Layer layer(int i) {
-        return layers.get(i);
+        if (i < 0 || i > layers.size()) {
+            throw new IndexOutOfBoundsException("layer(" + i + "): this stack has layers 0 (the input) to "
+                    + layers.size() + (layers.isEmpty() ? " (no layers added yet)" : " (numbered as in the table)"));
+        }
+        if (i == 0) {
+            return new Layer("input", 0, 1, 0, 1, input.clone(), 0, 0, 1, 1);
+        }
+        return layers.get(i - 1);
+    }
+
+    /** The number of layers added (the input not counted), i.e. the largest index {@link #layer} accepts. */
+    public int depth() {
+        return layers.size();
     }
 
     /** The final output shape. */

@@ -68,18 +68,43 @@ public final class KlDivergence {
         return p.div(q).log().add(1);
     }
 
-    /** One row per outcome d: p(d), q(d), p/q, ln(p/q), p ln(p/q); the gradient w.r.t. q. */
-    public static LossBreakdown breakdown(Tensor p, Tensor q) {
-        double[] t = terms(p, q);
-        double[] pv = p.toArray();
-        double[] qv = q.toArray();
+    /**
+     * The terms of KL(first‖second), labelled with the generic symbols a (the first argument) and b (the
+     * second): title "KL(a‖b)", columns d, a(d), b(d), a/b, ln(a/b), a ln(a/b); the gradient is w.r.t. the
+     * second argument. The labels follow the argument order, so {@code breakdown(q, p)} is KL(q‖p) with
+     * a = q. To show your own symbols use {@link #breakdown(Tensor, Tensor, String, String)}.
+     */
+    public static LossBreakdown breakdown(Tensor first, Tensor second) {
+        return breakdown(first, second, "a", "b");
+    }
+
+    /**
+     * The terms of KL(first‖second) labelled with the given symbols. Example: {@code breakdown(q, p, "q", "p")}
+     * is titled "KL(q‖p)" with columns d, q(d), p(d), q/p, ln(q/p), q ln(q/p); the gradient is
+     * ∂KL/∂(second argument) = −first/second.
+     */
+    public static LossBreakdown breakdown(Tensor first, Tensor second, String firstSymbol, String secondSymbol) {
+        String a = symbol(firstSymbol, "first");
+        String b = symbol(secondSymbol, "second");
+        double[] t = terms(first, second);
+        double[] pv = first.toArray();
+        double[] qv = second.toArray();
         List<List<Object>> rows = new ArrayList<>();
         for (int d = 0; d < pv.length; d++) {
             double ratio = pv[d] / qv[d];
             rows.add(List.of(d, pv[d], qv[d], ratio, Math.log(ratio), t[d]));
         }
-        return new LossBreakdown("KL(p‖q)", "\\sum_d p(d) \\ln\\frac{p(d)}{q(d)}",
-                List.of("d", "p(d)", "q(d)", "p/q", "ln(p/q)", "p ln(p/q)"), rows, t, value(p, q), gradientWrtQ(p, q));
+        String ratio = a + "/" + b;
+        return new LossBreakdown("KL(" + a + "‖" + b + ")", "\\sum_d " + a + "(d) \\ln\\frac{" + a + "(d)}{" + b + "(d)}",
+                List.of("d", a + "(d)", b + "(d)", ratio, "ln(" + ratio + ")", a + " ln(" + ratio + ")"), rows, t,
+                value(first, second), gradientWrtQ(first, second));
+    }
+
+    private static String symbol(String s, String which) {
+        if (s == null || s.isBlank()) {
+            throw new IllegalArgumentException("kl: the symbol for the " + which + " distribution must not be empty");
+        }
+        return s.strip();
     }
 
     private static void check(Tensor p, Tensor q) {

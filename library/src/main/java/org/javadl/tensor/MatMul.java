@@ -1,38 +1,167 @@
 package org.javadl.tensor;
 
-/** The matrix-multiply kernel behind {@link Tensor#matmul}: C = A B for row-major arrays. */
-final class MatMul {
+/**
+ * The matrix-multiply kernel behind {@link Tensor#matmul} and the im2col path of
+ * {@code org.javadl.conv.Conv2d}: C = A B (+ a per-row start value) for row-major arrays.
+ *
+ * <p><b>Results are bit-for-bit those of the textbook loop</b> {@code s = init; for p: s += a[i][p]·b[p][j]}:
+ * every element of C is accumulated one product at a time in increasing p, written as
+ * {@code c = c + a0·v0 + a1·v1 + …}, which Java evaluates left to right (no re-association, no FMA).
+ *
+ * <p><b>Speed</b> (plain Java, no {@code jdk.incubator.vector}): the loop is i-k-j, so the innermost loop
+ * runs along contiguous rows of B and C and HotSpot's superword pass turns it into SIMD code. Each pass
+ * updates {@value #ROWS} rows of C from {@value #DEPTH} rows of B, so every loaded vector of B is used
+ * {@value #ROWS} times and every vector of C is loaded and stored once per {@value #DEPTH} products
+ * (a plain axpy loads and stores C once per product). B is first copied into a panel of
+ * {@value #PANEL}-column strips, one array per row: keeping every array access at index {@code j}
+ * (no offsets), in separate arrays, is what lets C2 vectorise the loop on JDK 17 (with offsets into one
+ * array, or with more than about ten array accesses in the loop body, it falls back to scalar code),
+ * and a strip of {@value #DEPTH} rows of B and {@value #ROWS} rows of C fits in L1.
+ * Measured on the benchmark machine (see BENCHMARKS.md) 2×4 beat 4×2, 3×3, 4×4, 2×8, 8×2 and
+ * one-row variants; strips of 256 beat 128 and 512.
+ */
+public final class MatMul {
+    static final int ROWS = 2;
+    static final int DEPTH = 4;
+    static final int PANEL = 256;
+    /** Below this many columns of C the panel copy does not pay; a plain dot-product loop is used. */
+    private static final int NARROW = 8;
+
     private MatMul() {
     }
 
     /**
-     * C (m×n) = A (m×k) · B (k×n) in i-k-j order: the innermost loop is an axpy over contiguous rows
-     * of B and C, which HotSpot's superword pass turns into SIMD code (a dot-product inner loop would
-     * not vectorise, because the JIT keeps floating-point sums in order). Two rows of B are folded
-     * into each pass over the row of C, halving the loads and stores of C per flop. Measured on the
-     * benchmark machine this beat a four-rows-of-A variant and k-blocking (see BENCHMARKS.md).
+     * Fills columns [j0, j0 + w) of B into {@code panel}: panel[p][j] = B[p][j0 + j] for p &lt; k, j &lt; w
+     * (each panel[p] has length w).
      */
+    @FunctionalInterface
+    public interface Panel {
+        void fill(int j0, int w, double[][] panel);
+    }
+
+    /** C (m×n) = A (m×k) · B (k×n), all row-major. */
     static double[] multiply(double[] a, double[] b, int m, int k, int n) {
+        if (n < NARROW) {
+            return narrow(a, b, null, m, k, n);
+        }
+        return multiply(a, (j0, w, panel) -> {
+            for (int p = 0; p < k; p++) {
+                System.arraycopy(b, p * n + j0, panel[p], 0, w);
+            }
+        }, null, m, k, n);
+    }
+
+    /**
+     * C (m×n) = rowInit[i] + A (m×k) · B (k×n), B given by a panel filler (so B never has to exist in
+     * full, e.g. an im2col matrix built strip by strip). rowInit may be null (zeros). Element (i, j) is
+     * {@code rowInit[i] + a[i][0]·B[0][j] + a[i][1]·B[1][j] + …}, summed left to right.
+     */
+    public static double[] multiply(double[] a, Panel b, double[] rowInit, int m, int k, int n) {
+        double[] c = new double[m * n];
+        if (m == 0 || n == 0) {
+            return c;
+        }
+        int strip = Math.min(n, PANEL);
+        double[][] panel = new double[k][strip];
+        for (int j0 = 0; j0 < n; j0 += strip) {
+            int w = Math.min(strip, n - j0);
+            if (w != strip) {
+                // the last, narrower strip: arrays of exactly w elements keep the loops simple
+                panel = new double[k][w];
+            }
+            b.fill(j0, w, panel);
+            int i = 0;
+            for (; i + 1 < m; i += 2) {
+                // Fresh arrays for the two rows of C: on JDK 17, C2 vectorises the loops below only when
+                // it can see that the stored-to arrays are not the panel's (passing them in as
+                // parameters, or reusing them across iterations, gave scalar code).
+                double[] c0 = new double[w];
+                double[] c1 = new double[w];
+                if (rowInit != null) {
+                    java.util.Arrays.fill(c0, rowInit[i]);
+                    java.util.Arrays.fill(c1, rowInit[i + 1]);
+                }
+                int a0 = i * k;
+                int a1 = a0 + k;
+                int p = 0;
+                for (; p + 3 < k; p += 4) {
+                    double[] b0 = panel[p];
+                    double[] b1 = panel[p + 1];
+                    double[] b2 = panel[p + 2];
+                    double[] b3 = panel[p + 3];
+                    double x0 = a[a0 + p];
+                    double x1 = a[a0 + p + 1];
+                    double x2 = a[a0 + p + 2];
+                    double x3 = a[a0 + p + 3];
+                    double y0 = a[a1 + p];
+                    double y1 = a[a1 + p + 1];
+                    double y2 = a[a1 + p + 2];
+                    double y3 = a[a1 + p + 3];
+                    for (int j = 0; j < w; j++) {
+                        double v0 = b0[j];
+                        double v1 = b1[j];
+                        double v2 = b2[j];
+                        double v3 = b3[j];
+                        c0[j] = c0[j] + x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3;
+                        c1[j] = c1[j] + y0 * v0 + y1 * v1 + y2 * v2 + y3 * v3;
+                    }
+                }
+                for (; p < k; p++) {
+                    double[] b0 = panel[p];
+                    double x0 = a[a0 + p];
+                    double y0 = a[a1 + p];
+                    for (int j = 0; j < w; j++) {
+                        double v0 = b0[j];
+                        c0[j] = c0[j] + x0 * v0;
+                        c1[j] = c1[j] + y0 * v0;
+                    }
+                }
+                System.arraycopy(c0, 0, c, i * n + j0, w);
+                System.arraycopy(c1, 0, c, (i + 1) * n + j0, w);
+            }
+            if (i < m) {
+                double[] c0 = new double[w];
+                if (rowInit != null) {
+                    java.util.Arrays.fill(c0, rowInit[i]);
+                }
+                int a0 = i * k;
+                int p = 0;
+                for (; p + 3 < k; p += 4) {
+                    double[] b0 = panel[p];
+                    double[] b1 = panel[p + 1];
+                    double[] b2 = panel[p + 2];
+                    double[] b3 = panel[p + 3];
+                    double x0 = a[a0 + p];
+                    double x1 = a[a0 + p + 1];
+                    double x2 = a[a0 + p + 2];
+                    double x3 = a[a0 + p + 3];
+                    for (int j = 0; j < w; j++) {
+                        c0[j] = c0[j] + x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
+                    }
+                }
+                for (; p < k; p++) {
+                    double[] b0 = panel[p];
+                    double x0 = a[a0 + p];
+                    for (int j = 0; j < w; j++) {
+                        c0[j] = c0[j] + x0 * b0[j];
+                    }
+                }
+                System.arraycopy(c0, 0, c, i * n + j0, w);
+            }
+        }
+        return c;
+    }
+
+    /** Few columns (e.g. matrix × vector): the textbook loop, one dot product per element. */
+    private static double[] narrow(double[] a, double[] b, double[] rowInit, int m, int k, int n) {
         double[] c = new double[m * n];
         for (int i = 0; i < m; i++) {
-            int ci = i * n;
-            int ai = i * k;
-            int p = 0;
-            for (; p + 1 < k; p += 2) {
-                double a0 = a[ai + p];
-                double a1 = a[ai + p + 1];
-                int b0 = p * n;
-                int b1 = b0 + n;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += a0 * b[b0 + j] + a1 * b[b1 + j];
+            for (int j = 0; j < n; j++) {
+                double s = rowInit == null ? 0.0 : rowInit[i];
+                for (int p = 0; p < k; p++) {
+                    s = s + a[i * k + p] * b[p * n + j];
                 }
-            }
-            for (; p < k; p++) {
-                double av = a[ai + p];
-                int bp = p * n;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += av * b[bp + j];
-                }
+                c[i * n + j] = s;
             }
         }
         return c;

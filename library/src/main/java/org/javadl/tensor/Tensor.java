@@ -510,9 +510,9 @@ public final class Tensor implements Showable {
      * Matrix product as numpy's {@code @}: (m×k)@(k×n) → (m×n), (m×k)@(k) → (m), (k)@(k×n) → (n),
      * (k)@(k) → a 0-D tensor. Example: {@code eye(2).matmul(of(3, 4))} is [3, 4].
      *
-     * <p>The kernel loops i-k-j over row-major arrays, four rows of A at a time, so the innermost loop
-     * streams contiguous rows of B and C (which the JIT vectorises) and reuses every loaded row of B
-     * four times; k is blocked so the block of B stays in cache.
+     * <p>Each element is summed in the textbook order (bit-for-bit the naive triple loop); the kernel
+     * ({@link MatMul}) loops i-k-j over 256-column strips of B, two rows of C and four of B per pass, so the
+     * innermost loop streams contiguous rows that the JIT vectorises.
      */
     public Tensor matmul(Tensor other) {
         int[] a = shape;

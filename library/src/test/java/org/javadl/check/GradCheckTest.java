@@ -45,4 +45,43 @@ class GradCheckTest {
                 () -> GradCheck.check(xx -> xx.sum(), xx -> Tensor.ones(3), Tensor.ones(2)));
         assertEquals(6, GradCheck.numericGradient(xx -> xx.sum(), Tensor.ones(2, 3)).sum(), 1e-9);
     }
+
+    @Test
+    void exactlyZeroGradientsDoNotFailOnRoundOffNoise() {
+        // Regression: f = 5 + x0² + x1³ + x2·x3 at x1 = 0 (and x2 = 0 for ∂f/∂x3) has gradient components that
+        // are exactly 0; the central difference there is pure round-off (~1e-10), which a relative error
+        // with a 1e-8 floor reported as ~1e-2.
+        double[] x = {0.5, 0.0, 0.0, 3.0};
+        GradCheck g = GradCheck.check(v -> 5 + v[0] * v[0] + v[1] * v[1] * v[1] + v[2] * v[3],
+                v -> new double[] {2 * v[0], 3 * v[1] * v[1], v[3], v[2]}, x);
+        assertEquals(0.0, g.analytic()[1]);
+        assertEquals(0.0, g.analytic()[3]);
+        assertTrue(g.numeric()[1] != 0, "the example should produce finite-difference noise");
+        assertTrue(Math.abs(g.numeric()[1]) < 1e-9);
+        assertTrue(g.passed(), g.toText());
+        assertTrue(g.maxRelativeError() < 1e-7, g.toText());
+        assertEquals(GradCheck.ERROR_FLOOR * 5.25, g.floor(), 1e-6);
+        // Same through tensors and the DL facade (a model's loss/gradient at a parameter vector).
+        Tensor tx = Tensor.of(x);
+        assertTrue(GradCheck.check(t -> 5 + t.pow(2).sum() - t.get(3) * t.get(3) + t.get(1) * t.get(1) * t.get(1),
+                t -> Tensor.of(2 * t.get(0), 2 * t.get(1) + 3 * t.get(1) * t.get(1), 2 * t.get(2), 0), tx).passed());
+        assertTrue(org.javadl.DL.gradCheck(v -> 5 + v[0] * v[0] + v[1] * v[1] * v[1] + v[2] * v[3],
+                v -> new double[] {2 * v[0], 3 * v[1] * v[1], v[3], v[2]}, x).passed());
+    }
+
+    @Test
+    void wrongSmallGradientsAreStillCaught() {
+        // True ∂f/∂x1 = 1e-4; claiming 0 (or twice the value) must fail despite the floor.
+        GradCheck zero = GradCheck.check(v -> v[0] * v[0] + 1e-4 * v[1], v -> new double[] {2 * v[0], 0}, new double[] {1, 2});
+        assertFalse(zero.passed(), zero.toText());
+        assertTrue(zero.maxRelativeError() > 0.05);
+        GradCheck twice = GradCheck.check(v -> v[0] * v[0] + 1e-4 * v[1], v -> new double[] {2 * v[0], 2e-4},
+                new double[] {1, 2});
+        assertFalse(twice.passed());
+        // The error measure: relative for large gradients, absolute against max(1, |f|)·1e-3 near zero.
+        assertEquals(1e-6, GradCheck.error(1.0, 1.000001, 1.0), 1e-11);
+        assertEquals(1e-8, GradCheck.error(0.0, 1e-11, 1.0), 1e-20);
+        assertEquals(1e-8, GradCheck.error(0.0, 1e-9, 100.0), 1e-20);
+        assertTrue(Double.isNaN(GradCheck.error(Double.NaN, 1, 1)));
+    }
 }

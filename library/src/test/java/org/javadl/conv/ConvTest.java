@@ -239,6 +239,27 @@ class ConvTest {
     }
 
     @Test
+    void conv2dLayerMatchesNaiveOnLargePlanes() {
+        // Output planes wider than the 256-pixel strips of the im2col kernel, strips starting mid-row.
+        SplittableRandom r = new SplittableRandom(11);
+        int[][] settings = { // c, o, h, w, k, s, p, d
+            {3, 5, 40, 37, 3, 1, 1, 1}, {3, 4, 64, 64, 8, 2, 3, 1}, {2, 3, 50, 45, 3, 1, 2, 2}, {4, 1, 33, 70, 5, 3, 4, 1},
+            {1, 2, 30, 29, 1, 1, 0, 1}};
+        for (int[] st : settings) {
+            int c = st[0], o = st[1], h = st[2], wd = st[3], k = st[4], s = st[5], p = st[6], d = st[7];
+            Tensor x = Tensor.of(rand(r, c * h * wd), c, h, wd);
+            Tensor w = Tensor.of(rand(r, o * c * k * k), o, c, k, k);
+            Tensor b = Tensor.of(rand(r, o));
+            double[][][][] w4 = new double[o][c][][];
+            for (int i = 0; i < o; i++) {
+                w4[i] = w.row(i).toArray3d();
+            }
+            assertEquals(Tensor.of(naiveConv2d(x.toArray3d(), w4, b.toArray(), s, p, d)), Conv2d.forward(x, w, b, s, p, d),
+                    java.util.Arrays.toString(st));
+        }
+    }
+
+    @Test
     void conv2dModesAgreeWith1dOnSeparableCases() {
         // A 1×k kernel on a 1×n image is the 1-D operation.
         SplittableRandom r = new SplittableRandom(4);
@@ -328,17 +349,46 @@ class ConvTest {
     // ------------------------------------------------------------------ layer stacks and steps
 
     @Test
+    void layerIndicesMatchTheTableRows() {
+        // Regression: the table numbers the input 0 and the layers 1..n, but layer(i) used to count the
+        // layers from 0, so the table's "3 conv" row was layer(2) and layer(3) threw ArrayIndexOutOfBounds.
+        LayerStack net = LayerStack.input(3, 128, 128).conv(32, 8, 2, 3, 1).maxPool(2).conv(64, 3, 1, 1, 1);
+        assertEquals(3, net.depth());
+        String[] lines = net.toText().split("\n");
+        assertEquals(5, lines.length, net.toText());
+        for (int i = 0; i <= net.depth(); i++) {
+            String[] cells = lines[i + 1].trim().split("\\s{2,}");
+            assertEquals(String.valueOf(i), cells[0], lines[i + 1]);
+            assertEquals(net.layer(i).kind(), cells[1], lines[i + 1]);
+            String shape = java.util.Arrays.toString(net.layer(i).shape()).replace('[', '(').replace(']', ')');
+            assertTrue(lines[i + 1].contains(shape), lines[i + 1] + " vs " + shape);
+        }
+        assertEquals("input", net.layer(0).kind());
+        assertArrayEquals(new int[] {3, 128, 128}, net.layer(0).shape());
+        assertEquals(3L * 128 * 128, net.layer(0).outputSize());
+        assertEquals(0, net.layer(0).params());
+        assertEquals(1, net.layer(0).receptiveField());
+        assertEquals("conv", net.layer(3).kind());
+        assertArrayEquals(new int[] {64, 32, 32}, net.layer(3).shape());
+        assertEquals(net.layers().get(2), net.layer(3));
+        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> net.layer(4));
+        assertTrue(e.getMessage().contains("layer(4)") && e.getMessage().contains("0 (the input) to 3"), e.getMessage());
+        assertThrows(IndexOutOfBoundsException.class, () -> net.layer(-1));
+        assertThrows(IndexOutOfBoundsException.class, () -> LayerStack.input(1, 4, 4).layer(1));
+    }
+
+    @Test
     void layerStackShapesParamsAndReceptiveFields() {
         LayerStack net = LayerStack.input(3, 128, 128).conv(32, 8, 2, 3, 1).maxPool(2).conv(64, 3, 1, 1, 1);
         // by hand: (128 + 6 − 8)/2 + 1 = 64; pool 64/2 = 32; (32 + 2 − 3)/1 + 1 = 32
-        assertArrayEquals(new int[] {32, 64, 64}, net.layer(0).shape());
-        assertArrayEquals(new int[] {32, 32, 32}, net.layer(1).shape());
+        assertArrayEquals(new int[] {32, 64, 64}, net.layer(1).shape());
+        assertArrayEquals(new int[] {32, 32, 32}, net.layer(2).shape());
         assertArrayEquals(new int[] {64, 32, 32}, net.outputShape());
-        assertEquals(64L * 32 * 32, net.layer(2).outputSize());
-        assertEquals(64L * 32 * 3 * 3, net.layer(2).paramsWithoutBias());
-        assertEquals(64L * 32 * 3 * 3 + 64, net.layer(2).params());
-        assertEquals(32L * 3 * 8 * 8, net.layer(0).paramsWithoutBias());
-        assertEquals(0, net.layer(1).params());
+        assertEquals(64L * 32 * 32, net.layer(3).outputSize());
+        assertEquals(64L * 32 * 3 * 3, net.layer(3).paramsWithoutBias());
+        assertEquals(64L * 32 * 3 * 3 + 64, net.layer(3).params());
+        assertEquals(32L * 3 * 8 * 8, net.layer(1).paramsWithoutBias());
+        assertEquals(0, net.layer(2).params());
         // receptive field: 1 + 7·1 = 8 (jump 2); + 1·2 = 10 (jump 4); + 2·4 = 18
         assertArrayEquals(new int[] {8, 10, 18}, net.receptiveFields());
         assertTrue(net.toText().contains("(64, 32, 32)"), net.toText());
@@ -359,7 +409,7 @@ class ConvTest {
                 new int[] {1, 1, 2}));
         LayerStack oneD = LayerStack.input1d(1, 100).conv(4, 5, 2, 2, 1).conv(4, 3).conv(8, 5, 1, 0, 2);
         assertArrayEquals(new int[] {5, 9, 25}, oneD.receptiveFields());
-        assertEquals(8L * 4 * 5, oneD.layer(2).paramsWithoutBias());
+        assertEquals(8L * 4 * 5, oneD.layer(3).paramsWithoutBias());
         assertArrayEquals(new int[] {8, 40}, oneD.outputShape()); // 50 → 48 → 40
         assertThrows(IllegalArgumentException.class, () -> LayerStack.input(3, 4, 4).conv(8, 7));
     }

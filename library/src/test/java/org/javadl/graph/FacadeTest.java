@@ -17,6 +17,7 @@ import static org.javadl.DL.twoClassData;
 import static org.javadl.DL.variable;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -43,9 +44,25 @@ class FacadeTest {
 
     @Test
     void gradCheckOverloadWithLambda() {
-        GradCheck c = gradCheck(v -> exp(v[0]).mul(v[1]), 0.5, 2.0);
+        GraphGradCheck c = gradCheck(v -> exp(v[0]).mul(v[1]), 0.5, 2.0);
         assertTrue(c.passed(), c.toText());
         assertArrayEquals(c.analytic(), c.forwardMode(), 1e-12);
+    }
+
+    @Test
+    void graphGradCheckNoLongerClashesWithTheArrayGradCheck() {
+        // Regression: org.javadl.graph.GradCheck and org.javadl.check.GradCheck made the bare name ambiguous
+        // in notebook cells (the kernel star-imports both packages).
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("org.javadl.graph.GradCheck"));
+        // The facade checks a model's loss and gradient at a parameter vector (double[] overload).
+        org.javadl.check.GradCheck g = gradCheck((double[] ph) -> (ph[0] - 1) * (ph[0] - 1) + Math.exp(ph[1]),
+                ph -> new double[] {2 * (ph[0] - 1), Math.exp(ph[1])}, new double[] {1.0, -0.7});
+        assertTrue(g.passed(), g.toText()); // ∂/∂ph0 is exactly 0 at ph0 = 1
+        org.javadl.check.GradCheck bad = gradCheck(ph -> ph[0] * ph[0], ph -> new double[] {ph[0]}, new double[] {2.0});
+        assertTrue(!bad.passed());
+        // An exactly-zero graph gradient: y = x1³ + 5 at x1 = 0.
+        GraphGradCheck zero = gradCheck(v -> v[0].mul(v[0]).mul(v[0]).add(5).add(v[1].square()), 0.0, 0.5);
+        assertTrue(zero.passed(), zero.toText());
     }
 
     @Test
@@ -55,7 +72,7 @@ class FacadeTest {
         Value b = variable("b", -1.2);
         Value c = variable("c", 2.0);
         Value y = a.mul(b).sin().add(b.mul(c).tanh()).mul(c.exp());
-        GradCheck g = GradCheck.check(y, a, b, c);
+        GraphGradCheck g = GraphGradCheck.check(y, a, b, c);
         assertArrayEquals(g.analytic(), g.forwardMode(), 1e-12);
         assertTrue(g.passed(), g.toText());
     }

@@ -157,7 +157,7 @@ class GraphTest {
         g.evaluate().backward();
         assertEquals(75, y.data());
         assertEquals(30, w.grad());
-        GradCheck c = GradCheck.check(y, w);
+        GraphGradCheck c = GraphGradCheck.check(y, w);
         assertTrue(c.passed(), c.toText());
         assertEquals(5, w.data()); // restored
         assertEquals(75, y.data());

@@ -54,7 +54,7 @@ class ValueOpsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("ops")
     void gradientMatchesFiniteDifferences(String name, Function<Value[], Value> f, double[] x) {
-        GradCheck c = GradCheck.check(f, x);
+        GraphGradCheck c = GraphGradCheck.check(f, x);
         assertTrue(c.passed(), () -> name + "\n" + c.toText());
     }
 
@@ -106,7 +106,7 @@ class ValueOpsTest {
         assertThrows(IllegalStateException.class, () -> Value.constant(2).set(3));
         assertThrows(IllegalArgumentException.class, () -> Graph.of(null));
         assertThrows(IllegalArgumentException.class, () -> x.exp().forward(Value.of(2)));
-        assertThrows(IllegalArgumentException.class, () -> GradCheck.check(v -> v[0]));
+        assertThrows(IllegalArgumentException.class, () -> GraphGradCheck.check(v -> v[0]));
     }
 
     @Test

@@ -154,7 +154,30 @@ class LossTest {
         LossBreakdown b = KlDivergence.breakdown(p, q);
         assertEquals(pq, b.total(), 1e-15);
         assertEquals(0.5 * Math.log(2), b.terms()[0], 1e-16);
-        assertTrue(b.toText().contains("p ln(p/q)"));
+        assertTrue(b.toText().contains("a ln(a/b)"), b.toText());
+        assertTrue(KlDivergence.breakdown(p, q, "p", "q").toText().contains("p ln(p/q)"));
+    }
+
+    @Test
+    void klBreakdownLabelsFollowTheArgumentOrder() {
+        Tensor p = Tensor.of(0.5, 0.5);
+        Tensor q = Tensor.of(0.25, 0.75);
+        // Regression: klSteps(q, p) used to be titled KL(p‖q) with q's numbers in the "p(d)" column.
+        LossBreakdown qp = org.javadl.DL.klSteps(q, p, "q", "p");
+        assertEquals("KL(q‖p)", qp.name());
+        assertEquals(java.util.List.of("d", "q(d)", "p(d)", "q/p", "ln(q/p)", "q ln(q/p)"), qp.columns());
+        assertEquals(0.25, (double) qp.rows().get(0).get(1)); // the q(d) column holds q
+        assertEquals(0.5, (double) qp.rows().get(0).get(2));
+        assertEquals(KlDivergence.value(q, p), qp.total(), 1e-15);
+        assertTrue(qp.formula().contains("q(d) \\ln\\frac{q(d)}{p(d)}"), qp.formula());
+        assertTrue(qp.toText().startsWith("KL(q‖p)\n"), qp.toText());
+        // Without symbols: generic a = first argument, b = second, whatever the variables are called.
+        LossBreakdown generic = org.javadl.DL.klSteps(q, p);
+        assertEquals("KL(a‖b)", generic.name());
+        assertEquals("a(d)", generic.columns().get(1));
+        assertEquals(0.25, (double) generic.rows().get(0).get(1));
+        assertEquals(KlDivergence.value(q, p), generic.total(), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> KlDivergence.breakdown(p, q, " ", "q"));
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import org.javadl.graph.GradCheck;
+import org.javadl.graph.GraphGradCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,7 +61,7 @@ class NetworksTest {
             assertEquals(fd[k - 1], p.dLdw(k), 1e-6 * Math.max(1, Math.abs(fd[k - 1])));
         }
         // And the library's own gradient check on the built graph.
-        GradCheck c = GradCheck.check(p.graph().output(), p.graph().node("w1"), p.graph().node("w2"), p.graph().node("w3"));
+        GraphGradCheck c = GraphGradCheck.check(p.graph().output(), p.graph().node("w1"), p.graph().node("w2"), p.graph().node("w3"));
         assertTrue(c.passed(), c.toText());
         // Forward values by hand.
         assertEquals(w1 * x, p.z1(), 1e-15);

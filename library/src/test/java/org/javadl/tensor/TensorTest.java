@@ -154,6 +154,27 @@ class TensorTest {
     }
 
     @Test
+    void matmulIsBitForBitTheNaiveLoopAcrossStripsAndRemainders() {
+        // Shapes that exercise every path of the kernel: odd m (one-row tail), k not a multiple of 4,
+        // n above the 256-column strip with a narrower last strip, n below the panel threshold.
+        int[][] shapes = {{7, 13, 600}, {2, 4, 256}, {1, 3, 257}, {5, 1, 9}, {3, 300, 7}, {33, 17, 513}, {256, 256, 256}};
+        for (int[] sh : shapes) {
+            Tensor a = Tensor.randn(sh[0] * 31 + sh[1], sh[0], sh[1]);
+            Tensor b = Tensor.randn(sh[2] * 17 + 3, sh[1], sh[2]);
+            Tensor expected = Tensor.of(naiveMatmul(a.toArray2d(), b.toArray2d()));
+            assertEquals(expected, a.matmul(b), java.util.Arrays.toString(sh));
+        }
+        // matrix × vector and vector × matrix
+        Tensor a = Tensor.randn(1, 9, 300);
+        Tensor v = Tensor.randn(2, 300);
+        double[][] col = new double[300][1];
+        for (int i = 0; i < 300; i++) {
+            col[i][0] = v.get(i);
+        }
+        assertArrayEquals(Tensor.of(naiveMatmul(a.toArray2d(), col)).toArray(), a.matmul(v).toArray());
+    }
+
+    @Test
     void broadcasting() {
         Tensor a = Tensor.arange(6).reshape(2, 3);
         assertEquals(m(new double[][] {{10, 21, 32}, {13, 24, 35}}), a.add(Tensor.of(10, 20, 30)));
