@@ -779,3 +779,31 @@ def test_kernel_exits_when_its_parent_dies(kernel_name, tmp_path):
     if alive:
         os.kill(kernel_pid, signal.SIGKILL)
     assert not alive, "the kernel outlived its parent by more than 10 s"
+
+
+# --- pager help and clear_output --------------------------------------------------------------------
+
+def test_question_mark_pages_library_javadoc(kernel):
+    ex = kernel.execute("sigmoid?")
+    ex.assert_ok()
+    payload = ex.reply["content"]["payload"]
+    assert len(payload) == 1 and payload[0]["source"] == "page"
+    text = payload[0]["data"]["text/plain"]
+    assert "DL.sigmoid(double x)" in text, text
+    assert "1 / (1 + e^(-x))" in text, text  # the library's javadoc, not only the signature
+
+
+def test_question_mark_on_unknown_name_is_a_clear_error(kernel):
+    ex = kernel.execute("noSuchThingAnywhere?")
+    assert ex.status == "error"
+    assert "no documentation found for noSuchThingAnywhere" in ex.content["evalue"]
+
+
+def test_clear_output_waits_when_asked(kernel):
+    ex = kernel.execute('System.out.println("frame 1");\nclearOutput(true);\nSystem.out.println("frame 2");')
+    ex.assert_ok()
+    kinds = [m["msg_type"] for m in ex.outputs]
+    assert kinds.index("clear_output") < len(kinds) - 1, kinds
+    clear = next(m for m in ex.outputs if m["msg_type"] == "clear_output")
+    assert clear["content"]["wait"] is True
+    assert ex.stdout.startswith("frame 1")  # printed before the clear, published before it

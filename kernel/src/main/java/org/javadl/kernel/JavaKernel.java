@@ -72,6 +72,18 @@ public final class JavaKernel implements KernelServer.Handler {
             public void updateDisplay(DisplayData data) {
                 publishDisplay("update_display_data", data);
             }
+
+            @Override
+            public void clearOutput(boolean wait) {
+                if (currentSilent) {
+                    return;
+                }
+                stdout.publishPending();
+                stderr.publishPending();
+                JsonObject c = new JsonObject();
+                c.addProperty("wait", wait);
+                server.publish("clear_output", currentParent, c);
+            }
         });
         Thread ticker = new Thread(() -> {
             while (!server.isClosed()) {
@@ -221,9 +233,11 @@ public final class JavaKernel implements KernelServer.Handler {
             history.add(count, code);
         }
         stdin.startCell(allowStdin);
+        JsonArray payload = new JsonArray();
         CellOutcome outcome;
         try {
-            outcome = engine.execute(code, count);
+            java.util.regex.Matcher help = HELP.matcher(code);
+            outcome = help.matches() ? page(help.group(1), payload) : engine.execute(code, count);
         } catch (RuntimeException | StackOverflowError e) {
             outcome = new CellOutcome.Failure(e.getClass().getName(), String.valueOf(e.getMessage()),
                     List.of("javadl internal error: " + e));
@@ -263,7 +277,7 @@ public final class JavaKernel implements KernelServer.Handler {
             reply.add("traceback", tb);
         }
         reply.addProperty("execution_count", count);
-        reply.add("payload", new JsonArray());
+        reply.add("payload", payload);
         if (!reply.has("user_expressions")) {
             reply.add("user_expressions", new JsonObject());
         }
@@ -273,6 +287,25 @@ public final class JavaKernel implements KernelServer.Handler {
         if (outcome instanceof CellOutcome.Failure && stopOnError && channel == Channel.SHELL) {
             abortQueued();
         }
+    }
+
+    /** {@code Math.abs?} or {@code sigmoid?}: documentation in the front end's pager, as in IPython. */
+    private static final java.util.regex.Pattern HELP =
+            java.util.regex.Pattern.compile("\\s*([\\p{L}_$][\\p{L}\\p{N}_$]*(?:\\s*\\.\\s*[\\p{L}_$][\\p{L}\\p{N}_$]*)*)\\s*\\?\\s*");
+
+    private CellOutcome page(String name, JsonArray payload) {
+        CodeAssist.Documentation doc = engine.inspect(name, name.length());
+        if (!doc.found()) {
+            return new CellOutcome.Failure("NotFound", "no documentation found for " + name,
+                    List.of("NotFound: no documentation found for " + name
+                            + " (is it defined, and spelled as in Java?)"));
+        }
+        JsonObject page = new JsonObject();
+        page.addProperty("source", "page");
+        page.add("data", documentationBundle(doc));
+        page.addProperty("start", 0);
+        payload.add(page);
+        return new CellOutcome.Success(false, null);
     }
 
     /** After an error, requests to run cells that were queued behind it are answered "aborted". */
@@ -340,28 +373,32 @@ public final class JavaKernel implements KernelServer.Handler {
         CodeAssist.Documentation doc = engine.inspect(code, cursor);
         JsonObject reply = ok();
         reply.addProperty("found", doc.found());
-        JsonObject data = new JsonObject();
-        if (doc.found()) {
-            StringBuilder text = new StringBuilder();
-            StringBuilder html = new StringBuilder();
-            for (int i = 0; i < doc.signatures().size(); i++) {
-                String sig = doc.signatures().get(i);
-                String jd = doc.javadocs().get(i);
-                text.append(sig).append('\n');
-                html.append("<div><code><b>").append(org.javadl.show.Html.escape(sig)).append("</b></code>");
-                if (!jd.isBlank()) {
-                    text.append(jd.strip().indent(4)).append('\n');
-                    html.append("<pre style=\"white-space:pre-wrap\">").append(org.javadl.show.Html.escape(jd.strip()))
-                            .append("</pre>");
-                }
-                html.append("</div>");
-            }
-            data.addProperty("text/plain", text.toString().strip());
-            data.addProperty("text/html", html.toString());
-        }
+        JsonObject data = doc.found() ? documentationBundle(doc) : new JsonObject();
         reply.add("data", data);
         reply.add("metadata", new JsonObject());
         server.reply(channel, request, "inspect_reply", reply);
+    }
+
+    /** Signatures and javadoc as text/plain and text/html. */
+    private static JsonObject documentationBundle(CodeAssist.Documentation doc) {
+        StringBuilder text = new StringBuilder();
+        StringBuilder html = new StringBuilder();
+        for (int i = 0; i < doc.signatures().size(); i++) {
+            String sig = doc.signatures().get(i);
+            String jd = doc.javadocs().get(i);
+            text.append(sig).append('\n');
+            html.append("<div><code><b>").append(org.javadl.show.Html.escape(sig)).append("</b></code>");
+            if (!jd.isBlank()) {
+                text.append(jd.strip().indent(4)).append('\n');
+                html.append("<pre style=\"white-space:pre-wrap\">").append(org.javadl.show.Html.escape(jd.strip()))
+                        .append("</pre>");
+            }
+            html.append("</div>");
+        }
+        JsonObject data = new JsonObject();
+        data.addProperty("text/plain", text.toString().strip());
+        data.addProperty("text/html", html.toString());
+        return data;
     }
 
     private void isComplete(Channel channel, WireMessage request) {

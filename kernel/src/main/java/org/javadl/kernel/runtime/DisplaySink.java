@@ -17,6 +17,13 @@ public interface DisplaySink {
     /** Replaces the output shown under {@code data.getDisplayId()} ({@code update_display_data}). */
     void updateDisplay(DisplayData data);
 
+    /**
+     * Clears the current cell's output ({@code clear_output}); with {@code wait}, the front end
+     * clears only when the next output arrives, so a redrawn figure does not flicker.
+     */
+    default void clearOutput(boolean wait) {
+    }
+
     /** The sink used outside a kernel: prints text/plain to {@code System.out}. Updates print again. */
     static DisplaySink stdout() {
         return StdoutSink.INSTANCE;

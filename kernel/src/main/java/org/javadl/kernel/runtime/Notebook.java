@@ -67,6 +67,19 @@ public final class Notebook {
         sink.updateDisplay(data);
     }
 
+    /** Clears this cell's output so far. Example: {@code clearOutput(); display(plot(...));} */
+    public static void clearOutput() {
+        sink.clearOutput(false);
+    }
+
+    /**
+     * Clears this cell's output when the next output arrives ({@code wait = true}), the way
+     * animations redraw without flicker. Example: {@code clearOutput(true); display(frame);}
+     */
+    public static void clearOutput(boolean wait) {
+        sink.clearOutput(wait);
+    }
+
     private static String publish(DisplayData data) {
         String id = UUID.randomUUID().toString();
         data.setDisplayId(id);
