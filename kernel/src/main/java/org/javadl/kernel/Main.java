@@ -59,7 +59,10 @@ public final class Main {
         // still finishes long before a person asks for the first plot.
         engine.whenReady(() -> {
             DisplayWarmup.startInBackground();
-            engine.warmInBackground(WARM_UP_SNIPPETS);
+            int warm = intFromEnv("JAVADL_WARMUP", WARM_UP_SNIPPETS);
+            if (warm > 0) {
+                engine.warmInBackground(warm);
+            }
         });
         KernelServer server = new KernelServer(props, new MessageCodec(props.getKey(), props.getSignatureScheme()));
         JavaKernel kernel = new JavaKernel(server, engine, outputLimit(), () -> shutdown(server));
@@ -121,6 +124,16 @@ public final class Main {
             sun.misc.Signal.handle(new sun.misc.Signal("INT"), sig -> engine.interrupt());
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             LOG.fine("no SIGINT handler: " + e);
+        }
+    }
+
+    private static int intFromEnv(String name, int fallback) {
+        String v = System.getenv(name);
+        try {
+            return v == null || v.isBlank() ? fallback : Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            LOG.warning(name + " is not a number: " + v);
+            return fallback;
         }
     }
 

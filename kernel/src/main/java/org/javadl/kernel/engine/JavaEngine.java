@@ -52,6 +52,10 @@ public final class JavaEngine implements AutoCloseable {
     /** JShell is single-threaded: cells, completions and the warmer take turns (fair: cells never starve). */
     private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock(true);
     private volatile boolean running;
+    /** When the last request left the engine; the warmer waits for a quiet spell after it. */
+    private volatile long lastUse = System.nanoTime();
+    /** How long the engine must have been idle before the warmer takes a turn. */
+    private static final long WARM_IDLE_NANOS = 400_000_000L;
     private volatile boolean interruptRequested;
 
     /** JShell plus what we keep about it. */
@@ -134,6 +138,7 @@ public final class JavaEngine implements AutoCloseable {
         try {
             return executeLocked(s, code, cellNumber);
         } finally {
+            lastUse = System.nanoTime();
             lock.unlock();
         }
     }
@@ -326,6 +331,7 @@ public final class JavaEngine implements AutoCloseable {
         try {
             return action.get();
         } finally {
+            lastUse = System.nanoTime();
             lock.unlock();
         }
     }
@@ -340,20 +346,23 @@ public final class JavaEngine implements AutoCloseable {
      * Compiles throwaway snippets while the kernel is idle, so the JIT has compiled javac's hot
      * paths before the user's cells need them: a fresh kernel answers {@code 1+1} in ~35 ms, a
      * warmed one in ~12 ms. Runs on a minimum-priority daemon thread, one snippet per turn, and
-     * steps aside as soon as a request waits for the engine.
+     * only when no request has used the engine for a while (a person typing the next cell).
      */
     public void warmInBackground(int snippets) {
         Thread t = new Thread(() -> {
             Session s = session();
-            for (int i = 0; i < snippets; i++) {
+            for (int i = 0; i < snippets; ) {
                 try {
-                    Thread.sleep(lock.hasQueuedThreads() ? 200 : 5);
+                    Thread.sleep(20);
                 } catch (InterruptedException e) {
                     return;
                 }
-                if (!lock.tryLock()) {
+                // Only in a quiet spell: requests that come back to back (a notebook run, a
+                // benchmark) must never wait behind a warm-up compile.
+                if (System.nanoTime() - lastUse < WARM_IDLE_NANOS || !lock.tryLock()) {
                     continue;
                 }
+                i++;
                 try {
                     if (running) {
                         continue;
