@@ -293,15 +293,13 @@ def test_truncated_messages(wire):
 INVALID_JSON = [
     b"{", b"}", b"{\"msg_type\": ", b"nul", b"[1, 2]", b"\"execute_request\"", b"42", b"true",
     b"\xff\xfe\xfa", b"{\"a\": 1}}", b"{\"a\": 1} trailing", b"\x00" * 100,
-    b"[" * 100_000, b"{\"a\":" * 100_000, b"[" * 2_000_000,
 ]
+DEEP_JSON = [b"[" * 100_000, b"{\"a\":" * 100_000, b"[" * 2_000_000, b"{\"a\": " + b"[" * 2_000_000]
 
 
 def test_invalid_json_in_each_frame(wire):
     """Correctly signed messages whose header, parent, metadata or content is not a JSON object.
-
-    The signature is valid, so these reach the JSON parser: it must reject them (and not, e.g.,
-    lose the channel thread to a stack overflow on 2,000,000 nested brackets)."""
+    The signature is valid, so these reach the JSON parser, which must reject them."""
     shell = wire.socket(zmq.DEALER, "shell_port")
     control = wire.socket(zmq.DEALER, "control_port")
     sent = 0
@@ -320,6 +318,22 @@ def test_invalid_json_in_each_frame(wire):
     wire.assert_healthy("invalid JSON")
     record("invalid_json", sent=sent, answered=0, rejected_logged=dropped_in_log(wire.h),
            seconds=round(time.perf_counter() - t0, 2))
+
+
+def test_deeply_nested_json_does_not_kill_channel(wire):
+    """Correctly signed frames nested 100,000 to 2,000,000 levels deep are rejected, and each
+    channel keeps being served."""
+    shell = wire.socket(zmq.DEALER, "shell_port")
+    control = wire.socket(zmq.DEALER, "control_port")
+    for sock in (shell, control):
+        for bad in DEEP_JSON:
+            for slot in (0, 3):  # header, content
+                p = wire.parts(wire.header(), wire.execute_content(wire.forged_code))
+                p[slot] = bad
+                sock.send_multipart([DELIM, wire.sign(*p)] + p)
+        assert wire.roundtrip(sock, timeout=30)["status"] == "ok"
+    assert wire.pending(shell, 0.3) + wire.pending(control) == []
+    wire.assert_healthy("deeply nested JSON")
 
 
 def lenient_variants(wire) -> list[tuple[str, list[bytes]]]:

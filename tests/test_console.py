@@ -18,7 +18,7 @@ import time
 
 import pytest
 
-from conftest import proc_tree
+from conftest import proc_tree, tree_cpu_seconds
 
 JUPYTER = "/usr/bin/jupyter"
 TMUX = shutil.which("tmux")
@@ -29,12 +29,12 @@ pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (apt
 class Console:
     """A ``jupyter console`` running in a detached tmux session."""
 
-    def __init__(self, kernel_name: str, width: int = 160, height: int = 60):
+    def __init__(self, kernel_name: str, *options: str, width: int = 160, height: int = 60):
         self.sock = f"javadl-console-{os.getpid()}-{time.monotonic_ns()}"
         env_jp = os.environ.get("JUPYTER_PATH", "")
         self.tmux("new-session", "-d", "-s", "c", "-x", str(width), "-y", str(height),
                   "env", f"JUPYTER_PATH={env_jp}", "TERM=xterm-256color",
-                  JUPYTER, "console", "--kernel", kernel_name)
+                  JUPYTER, "console", "--kernel", kernel_name, *options)
         self.tmux("set-option", "-t", "c", "remain-on-exit", "on")
 
     def tmux(self, *args, check=True) -> str:
@@ -74,23 +74,74 @@ class Console:
             time.sleep(0.2)
 
     def mark(self) -> int:
-        return len(self.screen())
+        """Offset of the last screen line (the current prompt): search from there for what the
+        next input produces."""
+        scr = self.screen()
+        return scr.rfind("\n") + 1
+
+    def kernel_pids(self) -> list[int]:
+        return [p for p in proc_tree(int(self.pane("#{pane_pid}"))) if _is_javadl_kernel(p)]
+
+    def wait_kernel_quiet(self, max_wait: float = 30.0):
+        """Wait until the console's kernel uses < 0.1 core over 0.5 s (start-up work done)."""
+        deadline = time.monotonic() + max_wait
+        while time.monotonic() < deadline:
+            pids = self.kernel_pids()
+            if pids:
+                c0 = tree_cpu_seconds(pids[0])
+                time.sleep(0.5)
+                if tree_cpu_seconds(pids[0]) - c0 < 0.05:
+                    return
+            else:
+                time.sleep(0.2)
 
     def pane(self, fmt: str) -> str:
         return self.tmux("display-message", "-p", "-t", "c", fmt).strip()
 
     def close(self):
-        self.tmux("kill-server", check=False)
+        try:
+            self.tmux("kill-server", check=False)
+        except subprocess.TimeoutExpired:
+            pass
+
+
+def _console(kernel_name, *options):
+    c = Console(kernel_name, *options)
+    kernels = []
+    try:
+        c.wait_for(r"^In \[1\]: ?", timeout=90)
+        kernels = c.kernel_pids()
+        yield c
+    finally:
+        c.close()
+        # a kernel the console did not shut down (a failed test) must not outlive the test
+        deadline = time.monotonic() + 10
+        for p in kernels:
+            while _is_javadl_kernel(p) and time.monotonic() < deadline:
+                time.sleep(0.2)
+            if _is_javadl_kernel(p):
+                try:
+                    os.kill(p, 9)
+                except OSError:
+                    pass
 
 
 @pytest.fixture
 def console(kernel_name):
-    c = Console(kernel_name)
-    try:
-        c.wait_for(r"^In \[1\]: ?", timeout=90)
+    """A console whose kernel has finished warming up (its CPU use settled) before the first
+    key is typed, so the session test does not depend on how fast the kernel's first
+    is_complete is (that has its own test, test_console_first_cell_right_after_start). A longer
+    ``kernel_is_complete_timeout`` is no way out: the console blocks its event loop while it
+    waits, and prompt_toolkit 3 then fails with "generator already executing"."""
+    for c in _console(kernel_name):
+        c.wait_kernel_quiet()
         yield c
-    finally:
-        c.close()
+
+
+@pytest.fixture
+def default_console(kernel_name):
+    """``jupyter console --kernel java-dl`` exactly as a user starts it."""
+    yield from _console(kernel_name)
 
 
 def last_line(c: Console) -> str:
@@ -172,13 +223,37 @@ def test_console_session(console):
         time.sleep(0.2)
 
 
-def test_console_screen_has_no_kernel_log_noise(console):
+def test_console_first_cell_right_after_start(default_console):
+    """A user who types a cell as soon as the prompt shows. jupyter console waits only 1 s
+    (kernel_is_complete_timeout) for the kernel's is_complete_reply; if that first reply is late,
+    the console warns, stops asking the kernel for the rest of the session (so Java blocks no
+    longer get a continuation prompt) and, reading the late reply as the answer to the next
+    request, shows every later result one prompt behind (``Out[1]: 2`` followed by ``In [1]:``)."""
+    c = default_console
+    c.line("1+1")
+    c.wait_for(r"^Out\[1\]: 2$", timeout=60)
+    time.sleep(0.5)
+    scr = c.screen()
+    assert "did not respond to an is_complete_request" not in scr, \
+        f"the kernel's first is_complete_reply took longer than jupyter console's 1 s:\n{scr}"
+    c.wait_for(r"^In \[2\]: ?$", timeout=10)
+    mark = c.mark()
+    c.line("for (int i = 0; i < 2; i++) {")
+    c.wait_for(r"^\s+\.\.\.: ?", after=mark, timeout=15)
+    c.line('System.out.println("row " + i);')
+    c.line("}")
+    c.wait_for(r"^row 1$", after=mark)
+    c.wait_for(r"^In \[3\]: ?$", after=mark)
+
+
+def test_console_screen_has_no_kernel_log_noise(default_console):
     """Nothing but prompts and cell output on the terminal: the kernel must not write warnings
     (e.g. SLF4J's "No SLF4J providers were found") into the console user's prompt."""
-    c = console
+    c = default_console
+    time.sleep(3)  # let the kernel's background warm-up finish (it wrote the SLF4J lines)
     c.line("table(\"x\", new double[]{1, 2}, \"y\", new double[]{3, 4})")
     c.wait_for(r"^In \[2\]: ?$", timeout=60)
-    c.line("plot(x -> Math.sin(x), -3, 3)")
+    c.line("sigmoid(0.5)")
     c.wait_for(r"^In \[3\]: ?$", timeout=60)
     time.sleep(1.0)
     scr = c.screen()
@@ -192,3 +267,26 @@ def _is_javadl_kernel(pid: int) -> bool:
             return b"javadl-kernel" in f.read()
     except OSError:
         return False
+
+
+@pytest.mark.timeout(120)
+def test_kernel_exits_when_console_terminal_is_closed(console):
+    """Closing the terminal (tmux kills the pane: SIGHUP to jupyter console) gives the console no
+    chance to send shutdown_request; the kernel must notice its parent is gone and exit instead of
+    running on as an orphan."""
+    c = console
+    c.line("1+1")
+    c.wait_for(r"^Out\[1\]: 2$")
+    kernels = c.kernel_pids()
+    assert len(kernels) == 1, kernels
+    c.close()  # kill-server: the pane's processes get SIGHUP
+    deadline = time.monotonic() + 30
+    while any(os.path.exists(f"/proc/{p}") and _is_javadl_kernel(p) for p in kernels):
+        if time.monotonic() > deadline:
+            for p in kernels:  # do not leave it behind for the next test
+                try:
+                    os.kill(p, 9)
+                except OSError:
+                    pass
+            raise AssertionError(f"the kernel {kernels} kept running 30 s after its console's terminal was closed")
+        time.sleep(0.3)

@@ -34,8 +34,6 @@ public final class Main {
     private static final Logger LOG = Logger.getLogger("org.javadl.kernel");
     /** Default per-cell output limit for each of stdout and stderr. */
     static final long DEFAULT_OUTPUT_LIMIT = 8L << 20;
-    /** Throwaway compiles after start-up: about where javac's speed levels off under C1. */
-    static final int WARM_UP_SNIPPETS = 200;
 
     private Main() {
     }
@@ -59,12 +57,6 @@ public final class Main {
         // the first plot right after start takes ~0.3 s instead of ~0.7 s (measured with
         // kernel/bench); the thread runs at minimum priority.
         DisplayWarmup.startInBackground();
-        engine.whenReady(() -> {
-            int warm = intFromEnv("JAVADL_WARMUP", WARM_UP_SNIPPETS);
-            if (warm > 0) {
-                engine.warmInBackground(warm);
-            }
-        });
         KernelServer server = new KernelServer(props, new MessageCodec(props.getKey(), props.getSignatureScheme()));
         JavaKernel kernel = new JavaKernel(server, engine, outputLimit(), () -> shutdown(server));
         kernel.installStreams();
@@ -125,16 +117,6 @@ public final class Main {
             sun.misc.Signal.handle(new sun.misc.Signal("INT"), sig -> engine.interrupt());
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             LOG.fine("no SIGINT handler: " + e);
-        }
-    }
-
-    private static int intFromEnv(String name, int fallback) {
-        String v = System.getenv(name);
-        try {
-            return v == null || v.isBlank() ? fallback : Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            LOG.warning(name + " is not a number: " + v);
-            return fallback;
         }
     }
 

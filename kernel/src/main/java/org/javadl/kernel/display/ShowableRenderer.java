@@ -13,14 +13,22 @@ final class ShowableRenderer implements Renderer<Showable> {
     public void render(Showable value, Bundle out, RenderOptions options) {
         String text = value.toText();
         out.text(text == null ? TextFormat.safeToString(value) : text);
+        String svg = out.wants(MimeTypes.SVG) || out.wants(MimeTypes.HTML) ? value.toSvg() : null;
         if (out.wants(MimeTypes.HTML)) {
-            out.html(value.toHtml());
+            String html = value.toHtml();
+            // Notebook, JupyterLab and nbconvert all pick text/html over image/svg+xml, so a
+            // drawing offered beside an HTML table (a computational graph) would never be seen:
+            // the HTML carries the drawing first, then the table.
+            if (html != null && svg != null) {
+                html = "<div class=\"javadl-drawing\">" + svg + "</div>\n" + html;
+            }
+            out.html(html);
         }
         if (out.wants(MimeTypes.LATEX)) {
             out.latexMath(value.toLatex());
         }
-        if (out.wants(MimeTypes.SVG)) {
-            out.svg(value.toSvg());
+        if (out.wants(MimeTypes.SVG) && svg != null) {
+            out.svg(svg);
         }
     }
 }

@@ -49,13 +49,9 @@ public final class JavaEngine implements AutoCloseable {
             "import static org.javadl.kernel.runtime.Notebook.*;");
 
     private final CompletableFuture<Session> session;
-    /** JShell is single-threaded: cells, completions and the warmer take turns (fair: cells never starve). */
+    /** JShell is single-threaded: cells and completion/inspection requests (user_expressions too) take turns. */
     private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock(true);
     private volatile boolean running;
-    /** When the last request left the engine; the warmer waits for a quiet spell after it. */
-    private volatile long lastUse = System.nanoTime();
-    /** How long the engine must have been idle before the warmer takes a turn. */
-    private static final long WARM_IDLE_NANOS = 400_000_000L;
     private volatile boolean interruptRequested;
 
     /** JShell plus what we keep about it. */
@@ -118,11 +114,6 @@ public final class JavaEngine implements AutoCloseable {
         }
     }
 
-    /** Runs {@code action} once JShell is ready (on the thread that readied it). */
-    public void whenReady(Runnable action) {
-        session.thenRun(action);
-    }
-
     /** Blocks until JShell is ready (used by start-up training and tests). */
     public void awaitReady() {
         session();
@@ -138,7 +129,6 @@ public final class JavaEngine implements AutoCloseable {
         try {
             return executeLocked(s, code, cellNumber);
         } finally {
-            lastUse = System.nanoTime();
             lock.unlock();
         }
     }
@@ -331,60 +321,8 @@ public final class JavaEngine implements AutoCloseable {
         try {
             return action.get();
         } finally {
-            lastUse = System.nanoTime();
             lock.unlock();
         }
-    }
-
-    /** Snippets the warmer compiles: typical shapes of cells, none declaring anything that stays. */
-    private static final List<String> WARM_CELLS = List.of(
-            "1 + 1", "Math.max(3, 4) * 2", "List.of(1, 2, 3).size()", "sigmoid(0.25)",
-            "new StringBuilder(\"ab\").reverse().toString()", "for (int i = 0; i < 3; i++) { }",
-            "String.valueOf(42).length()", "java.util.stream.IntStream.range(0, 5).sum()");
-
-    /**
-     * Compiles throwaway snippets while the kernel is idle, so the JIT has compiled javac's hot
-     * paths before the user's cells need them: a fresh kernel answers {@code 1+1} in ~35 ms, a
-     * warmed one in ~12 ms. Runs on a minimum-priority daemon thread, one snippet per turn, and
-     * only when no request has used the engine for a while (a person typing the next cell).
-     */
-    public void warmInBackground(int snippets) {
-        Thread t = new Thread(() -> {
-            Session s = session();
-            for (int i = 0; i < snippets; ) {
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                // Only in a quiet spell: requests that come back to back (a notebook run, a
-                // benchmark) must never wait behind a warm-up compile.
-                if (System.nanoTime() - lastUse < WARM_IDLE_NANOS || !lock.tryLock()) {
-                    continue;
-                }
-                i++;
-                try {
-                    if (running) {
-                        continue;
-                    }
-                    String code = WARM_CELLS.get(i % WARM_CELLS.size());
-                    executeLocked(s, code, 0);
-                    if (i % 4 == 0) {
-                        s.assist().complete("Math.ab", 7);
-                        s.assist().isComplete("for (int i = 0; i < 3; i++) {");
-                    }
-                } catch (RuntimeException e) {
-                    LOG.log(Level.FINE, "warm-up snippet failed", e);
-                    return;
-                } finally {
-                    lock.unlock();
-                }
-            }
-            LOG.fine("engine warm-up done");
-        }, "javadl-engine-warmup");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
     }
 
     /** Adds jars or directories to the class path of later cells. */

@@ -158,6 +158,12 @@ public final class KernelServer implements AutoCloseable {
             LOG.warning("dropped a message on " + channel.name().toLowerCase() + ": " + e.getMessage()
                     + " (" + rejected + " dropped so far)");
             return;
+        } catch (RuntimeException | StackOverflowError e) {
+            // Whatever a decoder bug throws, the channel's thread must live: a dead shell thread
+            // is a kernel that never answers again.
+            rejected++;
+            LOG.log(Level.WARNING, "dropped an undecodable message on " + channel.name().toLowerCase(), e);
+            return;
         }
         try {
             handler.handle(channel, request);

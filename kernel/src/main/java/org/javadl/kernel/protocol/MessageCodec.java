@@ -165,6 +165,10 @@ public final class MessageCodec {
             throw r;
         } catch (IOException | RuntimeException ex) {
             throw new RejectedMessage(what + " is not valid JSON: " + ex.getMessage());
+        } catch (StackOverflowError deep) {
+            // Gson's tree parser recurses once per nesting level: a hostile frame nested 100,000
+            // levels deep must cost a rejection, not the channel's thread.
+            throw new RejectedMessage(what + " is nested too deeply");
         }
     }
 
