@@ -53,10 +53,10 @@ public final class Main {
         KernelConnectionProperties props = KernelConnectionProperties.parse(json);
 
         JavaEngine engine = JavaEngine.standard();
-        // Fonts, XChart and PNG encoding warm on the second core while javac starts on the first, so
-        // the first plot right after start takes ~0.3 s instead of ~0.7 s (measured with
-        // kernel/bench); the thread runs at minimum priority.
-        DisplayWarmup.startInBackground();
+        // Fonts, XChart and PNG encoding warm up once JShell is ready, not alongside it: on two cores
+        // the two together made the first reply 2.25 s instead of ~1.6 s (kernel/bench). The price
+        // is a plot in the first seconds after start: ~0.7 s instead of ~0.3 s.
+        engine.whenReady(DisplayWarmup::startInBackground);
         KernelServer server = new KernelServer(props, new MessageCodec(props.getKey(), props.getSignatureScheme()));
         JavaKernel kernel = new JavaKernel(server, engine, outputLimit(), () -> shutdown(server));
         kernel.installStreams();

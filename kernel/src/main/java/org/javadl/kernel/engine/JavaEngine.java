@@ -114,6 +114,11 @@ public final class JavaEngine implements AutoCloseable {
         }
     }
 
+    /** Runs {@code action} once JShell is ready (on the thread that readied it). */
+    public void whenReady(Runnable action) {
+        session.thenRun(action);
+    }
+
     /** Blocks until JShell is ready (used by start-up training and tests). */
     public void awaitReady() {
         session();
