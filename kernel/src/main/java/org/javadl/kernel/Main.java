@@ -53,10 +53,7 @@ public final class Main {
         KernelConnectionProperties props = KernelConnectionProperties.parse(json);
 
         JavaEngine engine = JavaEngine.standard();
-        // Fonts, XChart and PNG encoding warm up once JShell is ready, not alongside it: on two cores
-        // the two together made the first reply 2.25 s instead of ~1.6 s (kernel/bench). The price
-        // is a plot in the first seconds after start: ~0.7 s instead of ~0.3 s.
-        engine.whenReady(DisplayWarmup::startInBackground);
+        startDisplayWarmup(engine);
         KernelServer server = new KernelServer(props, new MessageCodec(props.getKey(), props.getSignatureScheme()));
         JavaKernel kernel = new JavaKernel(server, engine, outputLimit(), () -> shutdown(server));
         kernel.installStreams();
@@ -100,6 +97,24 @@ public final class Main {
         }, "javadl-parent-watch");
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    /**
+     * Warms fonts, XChart and PNG encoding so the first plot is fast. With cores to spare this runs
+     * alongside JShell's start; on fewer than four cores the two compete (on two cores the first
+     * reply took 2.25 s instead of ~1.6 s, kernel/bench), so it waits until JShell is ready and a
+     * plot in the first seconds pays the difference. JAVADL_DISPLAY_WARMUP=start|ready|off decides.
+     */
+    private static void startDisplayWarmup(JavaEngine engine) {
+        String mode = System.getenv("JAVADL_DISPLAY_WARMUP");
+        if (mode == null || mode.isBlank()) {
+            mode = Runtime.getRuntime().availableProcessors() >= 4 ? "start" : "ready";
+        }
+        switch (mode.strip().toLowerCase()) {
+            case "start" -> DisplayWarmup.startInBackground();
+            case "off" -> LOG.fine("display warm-up off");
+            default -> engine.whenReady(DisplayWarmup::startInBackground);
+        }
     }
 
     private static void shutdown(KernelServer server) {
