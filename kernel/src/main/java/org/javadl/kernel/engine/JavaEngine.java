@@ -94,10 +94,9 @@ public final class JavaEngine implements AutoCloseable {
             }
         }
         LOG.fine(() -> "imports done at " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-        // Compile and run one expression now, so javac and the execution path are warm.
-        shell.eval("1 + 1");
+        // No warm-up compile here: the first cell is usually already waiting, and it warms javac
+        // just as well; a warm-up on this path would make that first cell wait for two compiles.
         SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
-        sca.completionSuggestions("Math.ab", 7, new int[1]);
         LOG.fine(() -> "JShell ready at " + (System.nanoTime() - t0) / 1_000_000 + " ms after engine start, "
                 + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start");
         return new Session(shell, new CellSplitter(sca), new StatementBatcher(), origins, new ErrorFormatter(origins), new CodeAssist(shell));
