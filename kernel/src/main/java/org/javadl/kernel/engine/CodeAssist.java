@@ -160,8 +160,22 @@ public final class CodeAssist {
         return new IsComplete("complete", "");
     }
 
+    /**
+     * is_complete without JShell, from bracket balance alone: used while JShell is still starting,
+     * because jupyter console waits only a second for the answer and then stops asking for the
+     * rest of the session.
+     */
+    static IsComplete roughIsComplete(String code) {
+        return openBrackets(code) > 0 ? new IsComplete("incomplete", indentFor(code)) : new IsComplete("complete", "");
+    }
+
     /** Four spaces per bracket still open at the end of the code (strings and comments skipped). */
     static String indentFor(String code) {
+        return "    ".repeat(Math.max(1, openBrackets(code)));
+    }
+
+    /** Brackets still open at the end of the code, strings and comments skipped. */
+    static int openBrackets(String code) {
         int depth = 0;
         boolean inString = false;
         boolean inChar = false;
@@ -198,6 +212,6 @@ public final class CodeAssist {
                 depth--;
             }
         }
-        return "    ".repeat(Math.max(1, depth));
+        return depth;
     }
 }

@@ -316,6 +316,9 @@ public final class JavaEngine implements AutoCloseable {
     }
 
     public CodeAssist.IsComplete isComplete(String code) {
+        if (!session.isDone()) {
+            return CodeAssist.roughIsComplete(code);
+        }
         return locked(() -> session().assist().isComplete(code));
     }
 
