@@ -60,8 +60,4 @@ public final class CellText {
         return text.substring(start, Math.max(start, end));
     }
 
-    /** 0-based offset of the start of a 1-based line. */
-    public int lineStart(int line) {
-        return lineStarts[line - 1];
-    }
 }

@@ -332,20 +332,6 @@ public final class JavaEngine implements AutoCloseable {
         }
     }
 
-    /** Adds jars or directories to the class path of later cells. */
-    public void addToClasspath(String path) {
-        session().shell().addToClasspath(path);
-    }
-
-    /** Names and types of the variables defined so far, for the user's overview. */
-    public List<String> variables() {
-        JShell shell = session().shell();
-        List<String> out = new ArrayList<>();
-        shell.variables().filter(v -> shell.status(v).isActive())
-                .forEach(v -> out.add(v.typeName() + " " + v.name()));
-        return out;
-    }
-
     @Override
     public void close() {
         if (session.isDone()) {

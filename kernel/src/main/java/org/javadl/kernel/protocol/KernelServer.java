@@ -72,10 +72,6 @@ public final class KernelServer implements AutoCloseable {
         return transport + "://" + props.getIp() + ":" + port;
     }
 
-    public MessageCodec codec() {
-        return codec;
-    }
-
     /** Starts serving; requests go to {@code handler}. */
     public void start(Handler handler) {
         this.handler = Objects.requireNonNull(handler);
@@ -171,11 +167,6 @@ public final class KernelServer implements AutoCloseable {
             // A handler bug must not take the channel down with it.
             LOG.log(Level.SEVERE, "handler failed for " + request.type(), e);
         }
-    }
-
-    /** Number of incoming messages dropped for bad framing, JSON or signature. */
-    public int rejectedCount() {
-        return rejected;
     }
 
     /** Sends a reply on the request's channel. */
