@@ -4,6 +4,7 @@
 #   ./install-kernel.sh                 # for the current user (~/.local/share/jupyter)
 #   ./install-kernel.sh --prefix DIR    # into DIR/share/jupyter/kernels (JUPYTER_PATH=DIR/share/jupyter)
 #   ./install-kernel.sh --sys-prefix    # into the system Python's prefix (/usr/share/jupyter/kernels)
+#   ./install-kernel.sh --open          # then open the bundled notebooks in the classic Notebook
 #
 # Options: --name NAME, --display-name TEXT, --java-home DIR (or JAVA_HOME), --no-build (use the
 # jar already in kernel/target; --jar FILE uses that jar), --no-cds (skip the start-up archive), --no-deps (never install
@@ -20,6 +21,7 @@ build=1
 cds=1
 deps=1
 quiet=0
+open_notebooks=0
 java_home="${JAVA_HOME:-}"
 jar_override=""
 
@@ -40,7 +42,8 @@ while [ $# -gt 0 ]; do
     --no-cds) cds=0 ;;
     --no-deps) deps=0 ;;
     --quiet|-q) quiet=1 ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --open) open_notebooks=1 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
   shift
@@ -160,3 +163,13 @@ fi
 trap - EXIT
 say "installed kernelspec '$name' (\"$display_name\") in $spec"
 if [ "$mode" = prefix ]; then say "use it with: JUPYTER_PATH=$data_dir jupyter notebook"; fi
+
+if [ "$open_notebooks" = 1 ]; then
+  # The classic Notebook refuses to run as root unless told to; a user account needs nothing extra.
+  root_flag=""
+  [ "$(id -u)" = 0 ] && root_flag="--allow-root"
+  if [ "$mode" = prefix ]; then export JUPYTER_PATH="$data_dir${JUPYTER_PATH:+:$JUPYTER_PATH}"; fi
+  say "opening the notebooks (Ctrl-C twice to stop the server)"
+  # shellcheck disable=SC2086
+  exec jupyter notebook $root_flag --notebook-dir="$here/notebooks"
+fi
