@@ -1,7 +1,6 @@
 package org.javadl.graph;
 
 import java.util.function.Function;
-import org.javadl.show.Showable;
 
 /**
  * Finite-difference gradient check for a scalar function built from {@link Value}s.
@@ -20,7 +19,7 @@ import org.javadl.show.Showable;
  *
  * <p>Example: {@code GraphGradCheck.check(v -> v[0].mul(v[1]).sin(), 0.3, 0.7).passed()}.
  */
-public final class GraphGradCheck implements Showable {
+public final class GraphGradCheck implements Tabular {
     /** Default pass mark for the largest relative error. */
     public static final double DEFAULT_TOLERANCE = 1e-6;
 
@@ -206,16 +205,6 @@ public final class GraphGradCheck implements Showable {
         t.footnote((passed() ? "PASSED" : "FAILED") + ": max relative error " + Fmt.num(maxRelativeError(), 3)
                 + " (tolerance " + Fmt.num(DEFAULT_TOLERANCE) + ")");
         return t;
-    }
-
-    @Override
-    public String toText() {
-        return table().toText();
-    }
-
-    @Override
-    public String toHtml() {
-        return table().toHtml();
     }
 
     @Override

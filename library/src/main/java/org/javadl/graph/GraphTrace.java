@@ -3,7 +3,6 @@ package org.javadl.graph;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.javadl.show.Showable;
 
 /**
  * A snapshot of a graph's nodes in evaluation order: name, operation, inputs, value, adjoint
@@ -14,7 +13,7 @@ import org.javadl.show.Showable;
  * <p>Example: {@code y.backward(); y.graph().forward(x).trace()} shows all three columns.
  * Text and HTML list at most {@link #MAX_SHOWN_ROWS} rows, with a note of how many are left out.
  */
-public final class GraphTrace implements Showable {
+public final class GraphTrace implements Tabular {
     /** Rows shown by toText/toHtml/toLatex; {@link #rows()} always has all of them. */
     public static final int MAX_SHOWN_ROWS = 500;
 
@@ -119,16 +118,6 @@ public final class GraphTrace implements Showable {
             t.footnote("… " + (rows.size() - shown) + " more nodes not shown (" + rows.size() + " in all)");
         }
         return t;
-    }
-
-    @Override
-    public String toText() {
-        return table().toText();
-    }
-
-    @Override
-    public String toHtml() {
-        return table().toHtml();
     }
 
     @Override

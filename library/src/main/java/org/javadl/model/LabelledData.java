@@ -3,7 +3,7 @@ package org.javadl.model;
 import java.util.Arrays;
 import org.javadl.graph.Fmt;
 import org.javadl.graph.Table;
-import org.javadl.show.Showable;
+import org.javadl.graph.Tabular;
 
 /**
  * Inputs x_i (each a vector of d features) with targets y_i; immutable (arrays are copied in and
@@ -11,7 +11,7 @@ import org.javadl.show.Showable;
  *
  * <p>Example: {@code LabelledData.of(new double[] {-1, 0.5}, new double[] {0, 1})}.
  */
-public final class LabelledData implements Showable {
+public final class LabelledData implements Tabular {
     private final double[][] x;
     private final double[] y;
 
@@ -113,16 +113,6 @@ public final class LabelledData implements Showable {
             t.row(Integer.toString(i), xs, Fmt.num(y[i]));
         }
         return t;
-    }
-
-    @Override
-    public String toText() {
-        return table().toText();
-    }
-
-    @Override
-    public String toHtml() {
-        return table().toHtml();
     }
 
     @Override

@@ -3,13 +3,13 @@ package org.javadl.model;
 import java.util.List;
 import org.javadl.graph.Fmt;
 import org.javadl.graph.Table;
-import org.javadl.show.Showable;
+import org.javadl.graph.Tabular;
 
 /**
  * A loss written out term by term: a table with one row per data point, and the total.
  * Example: {@code model.lossTerms(0, 0)} in a notebook shows each point's contribution.
  */
-public final class LossTerms implements Showable {
+public final class LossTerms implements Tabular {
     private final String title;
     private final String formulaLatex;
     private final String[] header;
@@ -53,16 +53,6 @@ public final class LossTerms implements Showable {
         String sum = String.join(" + ", rows.stream().limit(12).map(r -> r[termColumn]).toList())
                 + (rows.size() > 12 ? " + …" : "");
         return t.footnote("total = " + (divisor == 1 ? sum : "(1/" + divisor + ")·(" + sum + ")") + " = " + Fmt.num(total));
-    }
-
-    @Override
-    public String toText() {
-        return table().toText();
-    }
-
-    @Override
-    public String toHtml() {
-        return table().toHtml();
     }
 
     /** The formula with the terms summed: {@code L = t_1 + t_2 + … = total}. */

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.javadl.graph.Fmt;
 import org.javadl.graph.Table;
-import org.javadl.show.Showable;
+import org.javadl.graph.Tabular;
 
 /**
  * The path of a gradient-descent run: φ and the loss before the first step (index 0) and after
  * every step. {@link #toText()} lists the first and last steps.
  */
-public final class Trajectory implements Showable {
+public final class Trajectory implements Tabular {
     private final GradientDescent settings;
     private final List<double[]> path;
     private final List<Double> losses;
@@ -90,16 +90,6 @@ public final class Trajectory implements Showable {
             t.row(r.toArray(new String[0]));
         }
         return t;
-    }
-
-    @Override
-    public String toText() {
-        return table().toText();
-    }
-
-    @Override
-    public String toHtml() {
-        return table().toHtml();
     }
 
     @Override

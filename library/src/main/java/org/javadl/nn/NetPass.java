@@ -4,15 +4,15 @@ import org.javadl.graph.Fmt;
 import org.javadl.graph.Graph;
 import org.javadl.graph.GraphTrace;
 import org.javadl.graph.Table;
+import org.javadl.graph.Tabular;
 import org.javadl.graph.Value;
-import org.javadl.show.Showable;
 
 /**
  * One forward and backward pass of a {@link ThreeLayerNet}: z1, h1, z2, h2, z3, y, the loss,
  * ∂L/∂y and ∂L/∂w1..3 (all from the graph's reverse mode), plus the graph itself for a trace or
  * a drawing.
  */
-public final class NetPass implements Showable {
+public final class NetPass implements Tabular {
     private static final String[] NAMES = {"z1", "h1", "z2", "h2", "z3", "y", "L"};
 
     private final ThreeLayerNet net;
@@ -111,16 +111,6 @@ public final class NetPass implements Showable {
             t.row("w" + k, Fmt.num(net.weights()[k - 1]), Fmt.num(dw[k - 1], 8));
         }
         return t;
-    }
-
-    @Override
-    public String toText() {
-        return table().toText();
-    }
-
-    @Override
-    public String toHtml() {
-        return table().toHtml();
     }
 
     @Override

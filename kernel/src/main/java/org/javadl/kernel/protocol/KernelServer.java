@@ -133,9 +133,31 @@ public final class KernelServer implements AutoCloseable {
         }
     }
 
+    /** The decoded message, or null after logging why it was dropped. */
+    private WireMessage decodeOrDrop(Channel channel, List<byte[]> frames) {
+        try {
+            return codec.decode(frames);
+        } catch (MessageCodec.RejectedMessage e) {
+            rejected++;
+            LOG.warning("dropped a message on " + channel.name().toLowerCase() + ": " + e.getMessage()
+                    + " (" + rejected + " dropped so far)");
+        } catch (RuntimeException | StackOverflowError e) {
+            // Whatever a decoder bug throws, the channel's thread must live: a dead shell thread
+            // is a kernel that never answers again.
+            rejected++;
+            LOG.log(Level.WARNING, "dropped an undecodable message on " + channel.name().toLowerCase(), e);
+        }
+        return null;
+    }
+
     /** Receives the next multipart message, blocking; null if interrupted. */
     private static List<byte[]> receive(ZMQ.Socket socket) {
-        ZMsg msg = ZMsg.recvMsg(socket);
+        return receive(socket, 0);
+    }
+
+    /** Receives one multipart message (flags: 0 blocks, DONTWAIT does not); null if none. */
+    private static List<byte[]> receive(ZMQ.Socket socket, int flags) {
+        ZMsg msg = ZMsg.recvMsg(socket, flags);
         if (msg == null) {
             return null;
         }
@@ -146,19 +168,8 @@ public final class KernelServer implements AutoCloseable {
     }
 
     private void dispatch(Channel channel, List<byte[]> frames) {
-        WireMessage request;
-        try {
-            request = codec.decode(frames);
-        } catch (MessageCodec.RejectedMessage e) {
-            rejected++;
-            LOG.warning("dropped a message on " + channel.name().toLowerCase() + ": " + e.getMessage()
-                    + " (" + rejected + " dropped so far)");
-            return;
-        } catch (RuntimeException | StackOverflowError e) {
-            // Whatever a decoder bug throws, the channel's thread must live: a dead shell thread
-            // is a kernel that never answers again.
-            rejected++;
-            LOG.log(Level.WARNING, "dropped an undecodable message on " + channel.name().toLowerCase(), e);
+        WireMessage request = decodeOrDrop(channel, frames);
+        if (request == null) {
             return;
         }
         try {
@@ -244,20 +255,13 @@ public final class KernelServer implements AutoCloseable {
     /** Drains requests already queued on the shell socket without blocking (for stop_on_error). */
     public List<WireMessage> pollQueuedShellRequests() {
         List<WireMessage> out = new ArrayList<>();
-        while (true) {
-            ZMsg msg = ZMsg.recvMsg(shell, ZMQ.DONTWAIT);
-            if (msg == null) {
-                return out;
-            }
-            List<byte[]> frames = new ArrayList<>(msg.size());
-            msg.forEach(f -> frames.add(f.getData()));
-            try {
-                out.add(codec.decode(frames));
-            } catch (MessageCodec.RejectedMessage e) {
-                rejected++;
-                LOG.warning("dropped a message on shell: " + e.getMessage());
+        for (List<byte[]> frames; (frames = receive(shell, ZMQ.DONTWAIT)) != null; ) {
+            WireMessage m = decodeOrDrop(Channel.SHELL, frames);
+            if (m != null) {
+                out.add(m);
             }
         }
+        return out;
     }
 
     public boolean isClosed() {
