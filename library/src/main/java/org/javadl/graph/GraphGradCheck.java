@@ -194,8 +194,8 @@ public final class GraphGradCheck implements Tabular {
     }
 
     /** The check as a table. */
-    public Table table() {
-        Table t = new Table("Gradient check (central differences)",
+    public TextTable table() {
+        TextTable t = new TextTable("Gradient check (central differences)",
                 new String[] {"input", "x", "reverse", "forward", "numeric", "rel. error"});
         double[] e = relativeErrors();
         for (int i = 0; i < x.length; i++) {

@@ -91,8 +91,8 @@ public final class GraphTrace implements Tabular {
         return graph.forwardDerivation(graph.seed());
     }
 
-    /** The trace as a {@link Table}. */
-    public Table table() {
+    /** The trace as a {@link TextTable}. */
+    public TextTable table() {
         List<String> h = new ArrayList<>(List.of("#", "node", "op", "inputs", "value"));
         if (hasAdjoints) {
             h.add("∂" + outputLabel + "/∂node");
@@ -100,7 +100,7 @@ public final class GraphTrace implements Tabular {
         if (seedLabel != null) {
             h.add("∂node/∂" + seedLabel);
         }
-        Table t = new Table("Computational graph, evaluation order", h.toArray(new String[0]));
+        TextTable t = new TextTable("Computational graph, evaluation order", h.toArray(new String[0]));
         int shown = Math.min(rows.size(), MAX_SHOWN_ROWS);
         for (int i = 0; i < shown; i++) {
             Row r = rows.get(i);

@@ -1,7 +1,7 @@
 package org.javadl.model;
 
 import org.javadl.graph.Fmt;
-import org.javadl.graph.Table;
+import org.javadl.graph.TextTable;
 import org.javadl.show.Showable;
 
 /**
@@ -61,7 +61,7 @@ public final class Hessian implements Showable {
     public String toText() {
         double[][] h = matrix();
         double[] e = eigenvalues();
-        Table t = new Table("Hessian of L[φ] = Σ(φ0 + φ1·x_i − y_i)², I = " + n,
+        TextTable t = new TextTable("Hessian of L[φ] = Σ(φ0 + φ1·x_i − y_i)², I = " + n,
                 new String[] {"", "∂/∂φ0", "∂/∂φ1"});
         t.row("∂/∂φ0", Fmt.num(h[0][0]) + "  (2I)", Fmt.num(h[0][1]) + "  (2Σx)");
         t.row("∂/∂φ1", Fmt.num(h[1][0]) + "  (2Σx)", Fmt.num(h[1][1]) + "  (2Σx²)");

@@ -2,7 +2,7 @@ package org.javadl.model;
 
 import java.util.Arrays;
 import org.javadl.graph.Fmt;
-import org.javadl.graph.Table;
+import org.javadl.graph.TextTable;
 import org.javadl.graph.Tabular;
 
 /**
@@ -105,8 +105,8 @@ public final class LabelledData implements Tabular {
     }
 
     /** The data as a table (i, x, y). */
-    public Table table() {
-        Table t = new Table("Data (" + size() + " points)", new String[] {"i", "x", "y"});
+    public TextTable table() {
+        TextTable t = new TextTable("Data (" + size() + " points)", new String[] {"i", "x", "y"});
         for (int i = 0; i < size(); i++) {
             String xs = dimension() == 1 ? Fmt.num(x[i][0]) : Arrays.stream(x[i]).mapToObj(Fmt::num)
                     .reduce((a, b) -> a + ", " + b).orElse("");

@@ -2,7 +2,7 @@ package org.javadl.model;
 
 import java.util.List;
 import org.javadl.graph.Fmt;
-import org.javadl.graph.Table;
+import org.javadl.graph.TextTable;
 import org.javadl.graph.Tabular;
 
 /**
@@ -45,8 +45,8 @@ public final class LossTerms implements Tabular {
     }
 
     /** The terms as a table with the total in the footnote. */
-    public Table table() {
-        Table t = new Table(title, header);
+    public TextTable table() {
+        TextTable t = new TextTable(title, header);
         for (String[] r : rows) {
             t.row(r);
         }

@@ -3,7 +3,7 @@ package org.javadl.model;
 import java.util.ArrayList;
 import java.util.List;
 import org.javadl.graph.Fmt;
-import org.javadl.graph.Table;
+import org.javadl.graph.TextTable;
 import org.javadl.graph.Tabular;
 
 /**
@@ -59,7 +59,7 @@ public final class Trajectory implements Tabular {
     }
 
     /** A table of the steps (at most 10 first and 10 last). */
-    public Table table() {
+    public TextTable table() {
         int p = path.get(0).length;
         List<String> h = new ArrayList<>(List.of("step"));
         for (int k = 0; k < p; k++) {
@@ -70,7 +70,7 @@ public final class Trajectory implements Tabular {
         if (pen) {
             h.add("loss + penalty");
         }
-        Table t = new Table(settings.toString(), h.toArray(new String[0]));
+        TextTable t = new TextTable(settings.toString(), h.toArray(new String[0]));
         int n = path.size();
         for (int i = 0; i < n; i++) {
             if (n > 20 && i == 10) {

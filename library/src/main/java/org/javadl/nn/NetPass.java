@@ -3,7 +3,7 @@ package org.javadl.nn;
 import org.javadl.graph.Fmt;
 import org.javadl.graph.Graph;
 import org.javadl.graph.GraphTrace;
-import org.javadl.graph.Table;
+import org.javadl.graph.TextTable;
 import org.javadl.graph.Tabular;
 import org.javadl.graph.Value;
 
@@ -96,8 +96,8 @@ public final class NetPass implements Tabular {
     }
 
     /** Forward values and gradients as a table. */
-    public Table table() {
-        Table t = new Table(net + ", sample x = " + Fmt.num(x) + ", ŷ = " + Fmt.num(target),
+    public TextTable table() {
+        TextTable t = new TextTable(net + ", sample x = " + Fmt.num(x) + ", ŷ = " + Fmt.num(target),
                 new String[] {"quantity", "value", "∂L/∂quantity"});
         boolean reg = net.kind() == ThreeLayerNet.Kind.REGRESSOR;
         for (int i = 0; i < NAMES.length; i++) {

@@ -10,21 +10,21 @@ import org.javadl.show.Showable;
  * A small table of strings that renders as aligned plain text, an HTML table or a LaTeX array.
  * Used by traces, step tables and loss explanations.
  *
- * <p>Example: {@code new Table("i", "x").row("1", "0.5").toText()}.
+ * <p>Example: {@code new TextTable("i", "x").row("1", "0.5").toText()}.
  */
-public final class Table implements Showable {
+public final class TextTable implements Showable {
     private final String caption;
     private final String[] header;
     private final List<String[]> rows = new ArrayList<>();
     private String footnote;
 
     /** A table with a header row and no caption. */
-    public Table(String... header) {
+    public TextTable(String... header) {
         this(null, header);
     }
 
     /** A table with a caption (shown above it) and a header row. */
-    public Table(String caption, String[] header) {
+    public TextTable(String caption, String[] header) {
         if (header == null || header.length == 0) {
             throw new IllegalArgumentException("a table needs at least one column");
         }
@@ -33,7 +33,7 @@ public final class Table implements Showable {
     }
 
     /** Appends a row; it must have one cell per column: {@code t.row("1", "0.5")}. */
-    public Table row(String... cells) {
+    public TextTable row(String... cells) {
         if (cells.length != header.length) {
             throw new IllegalArgumentException("row has " + cells.length + " cells, the table has "
                     + header.length + " columns " + Arrays.toString(header));
@@ -43,7 +43,7 @@ public final class Table implements Showable {
     }
 
     /** A line shown under the table (e.g. "… 900 more rows"). */
-    public Table footnote(String text) {
+    public TextTable footnote(String text) {
         this.footnote = text;
         return this;
     }
