@@ -2,18 +2,14 @@ package org.javadl.kernel;
 
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import org.javadl.kernel.display.DisplayWarmup;
-import org.javadl.kernel.display.Renderers;
-import org.javadl.kernel.engine.CellOutcome;
 import org.javadl.kernel.engine.JavaEngine;
 import org.javadl.kernel.protocol.KernelServer;
 import org.javadl.kernel.protocol.MessageCodec;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.logging.LogRecord;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,17 +38,17 @@ public final class Main {
         PrintStream log = System.err; // the real stderr: kernel logs must not go into cells' output
         configureLogging(log);
         if (args.length == 1 && "--train".equals(args[0])) {
-            train();
-            return;
+            Training.run(log);
+            System.exit(0); // exit, not halt: the start-up archive is written at a normal exit
         }
         if (args.length != 1) {
             log.println("usage: java -jar javadl-kernel.jar CONNECTION_FILE   (or --train)");
             System.exit(2);
         }
+        // JShell's start is the long pole (javac's set-up and the imports): begin it before anything else.
+        JavaEngine engine = JavaEngine.standard();
         String json = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
         KernelConnectionProperties props = KernelConnectionProperties.parse(json);
-
-        JavaEngine engine = JavaEngine.standard();
         startDisplayWarmup(engine);
         KernelServer server = new KernelServer(props, new MessageCodec(props.getKey(), props.getSignatureScheme()));
         JavaKernel kernel = new JavaKernel(server, engine, outputLimit(), () -> shutdown(server));
@@ -166,33 +162,5 @@ public final class Main {
         Level l = level == null ? Level.INFO : Level.parse(level.toUpperCase());
         root.setLevel(l);
         handler.setLevel(l);
-    }
-
-    /** A short session that touches what a real one does, so its classes land in the CDS archive. */
-    private static void train() throws IOException {
-        JavaEngine engine = JavaEngine.standard();
-        DisplayWarmup.startInBackground();
-        List<String> cells = List.of(
-                "1 + 1",
-                "int x = 3; x * 2",
-                "String s = \"abc\"; s.length()",
-                "sigmoid(0.5)",
-                "var t = tensor(new double[][]{{1, 2}, {3, 4}}); t",
-                "List.of(1, 2, 3).stream().map(i -> i * i).toList()",
-                "void f() { throw new IllegalStateException(\"x\"); }",
-                "f()",
-                "int y = \"no\";");
-        int n = 0;
-        for (String cell : cells) {
-            CellOutcome o = engine.execute(cell, ++n);
-            if (o instanceof CellOutcome.Success s && s.hasValue()) {
-                Renderers.standard().render(s.value());
-            }
-        }
-        engine.complete("Math.ab", 7);
-        engine.inspect("Math.abs", 8);
-        engine.isComplete("for (int i = 0; i < 3; i++) {");
-        engine.close();
-        System.exit(0);
     }
 }

@@ -44,6 +44,9 @@ public final class ExitGuard {
 
     /** Returns the class with exit calls redirected, or the input unchanged if it has none. */
     public static byte[] rewrite(byte[] classFile) {
+        if (!mayCallExit(classFile)) {
+            return classFile; // most cells: no need to parse them (or to load ASM at all)
+        }
         try {
             ClassReader reader = new ClassReader(classFile);
             ClassWriter writer = new ClassWriter(reader, 0);
@@ -83,6 +86,25 @@ public final class ExitGuard {
         } catch (RuntimeException unsupportedClassFile) {
             return classFile;
         }
+    }
+
+    /**
+     * False only when the class cannot call {@code exit} or {@code halt}: a call names its method
+     * through a constant-pool UTF-8 entry holding exactly that name, stored as tag 1, a two-byte
+     * length 4 and the four characters. Seeing those bytes elsewhere only costs a full parse.
+     */
+    static boolean mayCallExit(byte[] classFile) {
+        for (int i = 0; i + 6 < classFile.length; i++) {
+            if (classFile[i] == 1 && classFile[i + 1] == 0 && classFile[i + 2] == 4
+                    && (matches(classFile, i + 3, 'e', 'x', 'i', 't') || matches(classFile, i + 3, 'h', 'a', 'l', 't'))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(byte[] b, int at, char c0, char c1, char c2, char c3) {
+        return b[at] == c0 && b[at + 1] == c1 && b[at + 2] == c2 && b[at + 3] == c3;
     }
 
     private static boolean isExit(String owner, String name, String desc) {

@@ -6,6 +6,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
+import org.javadl.kernel.engine.classpath.IndexedFileManager;
 
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
@@ -56,7 +57,14 @@ public final class JavaEngine implements AutoCloseable {
 
     /** JShell plus what we keep about it. */
     private record Session(JShell shell, CellSplitter splitter, StatementBatcher batcher, SnippetOrigins origins,
-                           ErrorFormatter errors, CodeAssist assist) {
+                           ErrorFormatter errors, CodeAssist assist, ReplClassPruner pruner) {
+        /** After a cell: forget what can no longer be referenced (see {@link ReplClassPruner}). */
+        void tidy() {
+            if (pruner != null) {
+                pruner.prune();
+            }
+            assist.stateChanged();
+        }
     }
 
     public JavaEngine(String classpath, List<String> imports) {
@@ -76,13 +84,19 @@ public final class JavaEngine implements AutoCloseable {
         long t0 = System.nanoTime();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         JShell shell = JShell.builder()
+                // javac's own jar handling would walk all of the kernel's jar before the first compile
+                .fileManager(standard -> new IndexedFileManager(standard, classpath))
                 .executionEngine(new KernelExecutionControl.Provider(), java.util.Map.of())
-                .compilerOptions("-classpath", classpath)
                 .in(new ByteArrayInputStream(new byte[0]))
                 .out(quiet)
                 .err(quiet)
                 .build();
         LOG.fine(() -> "JShell built in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        // Created before the imports: its constructor sets up javac's completeness analyser and
+        // starts JShell's background indexing of the JDK and the class path (for package-name
+        // completion), which then runs on the other core while the imports compile instead of
+        // competing with the first cell.
+        SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
         SnippetOrigins origins = new SnippetOrigins();
         for (String imp : imports) {
             for (SnippetEvent e : shell.eval(imp)) {
@@ -96,10 +110,14 @@ public final class JavaEngine implements AutoCloseable {
         LOG.fine(() -> "imports done at " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         // No warm-up compile here: the first cell is usually already waiting, and it warms javac
         // just as well; a warm-up on this path would make that first cell wait for two compiles.
-        SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
         LOG.fine(() -> "JShell ready at " + (System.nanoTime() - t0) / 1_000_000 + " ms after engine start, "
                 + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start");
-        return new Session(shell, new CellSplitter(sca), new StatementBatcher(), origins, new ErrorFormatter(origins), new CodeAssist(shell));
+        ReplClassPruner pruner = ReplClassPruner.forShell(shell);
+        if (pruner != null) {
+            pruner.prune(); // the imports' throwaway wrapper classes
+        }
+        return new Session(shell, new CellSplitter(sca), new StatementBatcher(), origins, new ErrorFormatter(origins),
+                new CodeAssist(shell), pruner);
     }
 
     private Session session() {
@@ -170,7 +188,7 @@ public final class JavaEngine implements AutoCloseable {
             running = false;
             ResultCapture.reset();
             dropScratch(s, scratch);
-            s.assist().stateChanged();
+            s.tidy();
         }
     }
 
@@ -203,8 +221,8 @@ public final class JavaEngine implements AutoCloseable {
             return new Attempt(true, null);
         }
         Snippet snip = main.snippet();
-        if (snip.kind() == Snippet.Kind.STATEMENT || snip.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
-                || snip.kind() == Snippet.Kind.ERRONEOUS) {
+        if (snip.kind() == Snippet.Kind.STATEMENT || snip.kind() == Snippet.Kind.EXPRESSION
+                || snip.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND || snip.kind() == Snippet.Kind.ERRONEOUS) {
             scratch.add(snip); // nothing can refer to these later: drop them after the cell
         }
         if (main.status() == Snippet.Status.REJECTED) {
@@ -228,7 +246,7 @@ public final class JavaEngine implements AutoCloseable {
     }
 
     /**
-     * Drops a cell's statements and temporary {@code $N} variables. JShell imports every live
+     * Drops a cell's statements, expressions and temporary {@code $N} variables. JShell imports every live
      * snippet into each new compilation, so keeping thousands of them makes every later cell
      * slower; kernels show values, not {@code $N} names, so nobody refers to them.
      */
@@ -236,7 +254,7 @@ public final class JavaEngine implements AutoCloseable {
         for (Snippet snip : scratch) {
             try {
                 if (snip instanceof jdk.jshell.PersistentSnippet || snip.kind() == Snippet.Kind.STATEMENT
-                        || snip.kind() == Snippet.Kind.ERRONEOUS) {
+                        || snip.kind() == Snippet.Kind.EXPRESSION || snip.kind() == Snippet.Kind.ERRONEOUS) {
                     s.shell().drop(snip);
                 }
             } catch (RuntimeException e) {
@@ -284,6 +302,17 @@ public final class JavaEngine implements AutoCloseable {
             return "variable " + v.name();
         }
         return "snippet #" + snippet.id();
+    }
+
+    /**
+     * How many class files JShell holds for the compiler (all of them wrappers of snippets):
+     * with pruning it follows the number of live definitions, not the number of cells run.
+     */
+    int compiledClassCount() {
+        return locked(() -> {
+            ReplClassPruner p = session().pruner();
+            return p == null ? -1 : p.classFileCount();
+        });
     }
 
     /** Stops the running cell, if any. Safe to call from any thread. */

@@ -51,6 +51,44 @@ class JavaEngineTest {
     }
 
     @Test
+    void preloadedNamesWorkInAFirstCell() {
+        assertEquals(0.6224593312018546, (Double) value("sigmoid(0.5)"), 1e-15);
+        Object table = value("Table.create(\"t\").addColumns(DoubleColumn.create(\"x\", 1, 2))");
+        assertEquals("tech.tablesaw.api.Table", table.getClass().getName());
+        assertEquals("org.knowm.xchart.XYChart", value("new XYChart(200, 100)").getClass().getName());
+        assertEquals("org.javadl.graph.TextTable", value("new TextTable(\"a\").row(\"1\")").getClass().getName());
+    }
+
+    @Test
+    void longSessionsKeepOnlyTheClassesOfLiveDefinitions() {
+        run("int base = 10;");
+        run("int g(int x) { return x + base; }");
+        run("interface Shape { double area(); }");
+        run("class Sq implements Shape { double s; Sq(double s) { this.s = s; } public double area() { return s * s; } }");
+        run("Shape unit = new Shape() { public double area() { return 1; } };");
+        run("java.util.function.IntUnaryOperator twice = x -> 2 * x;");
+        int before = engine.compiledClassCount();
+        assertTrue(before > 0, "the pruner must be active in tests (surefire opens jdk.jshell)");
+        for (int i = 0; i < 150; i++) {
+            run("int h() { return " + i + "; }"); // redefined every time: the old ones are overwritten
+            run("int t = h() + g(1); t");
+            run("System.out.print(\"\");");
+        }
+        int after = engine.compiledClassCount();
+        assertTrue(after <= before + 5, "class files grew from " + before + " to " + after + " over 450 cells");
+        // Everything that is still defined still works, including what depends on replaced code.
+        assertEquals(149 + 11, value("h() + g(1)"));
+        run("int g(int x) { return x + base + 1; }");
+        assertEquals(149 + 12, value("h() + g(1)"));
+        assertEquals(6.25, (Double) value("new Sq(2.5).area()"), 0);
+        assertEquals(1.0, (Double) value("unit.area()"), 0);
+        assertEquals(14, value("twice.applyAsInt(7)"));
+        run("class Sq implements Shape { double s; Sq(double s) { this.s = s; } public double area() { return 4 * s; } }");
+        assertEquals(10.0, (Double) value("new Sq(2.5).area()"), 0);
+        assertEquals(3, value("List.of(new Sq(1), new Sq(2), unit).size()"));
+    }
+
+    @Test
     void keepsTheRealResultObject() {
         Object v = value("new java.util.ArrayList<>(List.of(1, 2))");
         assertInstanceOf(ArrayList.class, v);

@@ -1,0 +1,109 @@
+package org.javadl.kernel.engine;
+
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Forgets the compiled classes of snippets that are gone, so a long session stays as fast as a
+ * new one.
+ *
+ * <p>Why: JShell keeps the class file of every wrapper class it ever compiled (dropped
+ * statements, replaced methods, each cell's temporary {@code $N}) in its in-memory file manager,
+ * and javac lists all of them whenever it enters the {@code REPL} package, which is three or four
+ * times per cell. After 800 cells that listing was a quarter of the time of a {@code 1+1}; after
+ * 3,000 it made a trivial cell four times slower. Only the classes of active snippets can be
+ * named by later code (JShell recompiles dependents when a definition is replaced, and the
+ * running classes live in the execution engine's own loader), so the others are removed.
+ *
+ * <p>JShell has no API for this; the fields are reached by reflection, which needs
+ * {@code jdk.jshell/jdk.jshell} opened to this code (the kernel jar's manifest does that for
+ * {@code java -jar}; tests pass {@code --add-opens}). Where that is not possible the pruner turns
+ * itself off and says so once in the log: the kernel works as before, only slower over time.
+ */
+final class ReplClassPruner {
+    private static final Logger LOG = Logger.getLogger(ReplClassPruner.class.getName());
+    private static final String REPL_PREFIX = "REPL.";
+
+    private final JShell shell;
+    private final Map<String, ?> classFiles;
+    private final Method classFullName;
+
+    private ReplClassPruner(JShell shell, Map<String, ?> classFiles, Method classFullName) {
+        this.shell = shell;
+        this.classFiles = classFiles;
+        this.classFullName = classFullName;
+    }
+
+    /** A pruner for {@code shell}, or null when JShell's internals cannot be reached. */
+    static ReplClassPruner forShell(JShell shell) {
+        try {
+            Object taskFactory = field(JShell.class, "taskFactory").get(shell);
+            Object fileManager = field(taskFactory.getClass(), "fileManager").get(taskFactory);
+            Object classObjects = field(fileManager.getClass(), "classObjects").get(fileManager);
+            Method name = Snippet.class.getDeclaredMethod("classFullName");
+            name.setAccessible(true);
+            @SuppressWarnings("unchecked")
+            Map<String, ?> map = (Map<String, ?>) classObjects;
+            return new ReplClassPruner(shell, map, name);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.INFO, "JShell's compiled classes cannot be pruned (" + e
+                    + "); long sessions will slow down. Run with --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED.");
+            return null;
+        }
+    }
+
+    private static Field field(Class<?> owner, String name) throws NoSuchFieldException {
+        Field f = owner.getDeclaredField(name);
+        f.setAccessible(true);
+        return f;
+    }
+
+    /** Removes the class files of inactive snippets; returns how many were removed. */
+    int prune() {
+        Set<String> live = new HashSet<>();
+        shell.snippets().forEach(s -> {
+            if (shell.status(s).isActive()) {
+                String name = liveClass(s);
+                if (name != null) {
+                    live.add(name);
+                }
+            }
+        });
+        int removed = 0;
+        for (Iterator<String> it = classFiles.keySet().iterator(); it.hasNext(); ) {
+            String name = it.next();
+            if (name.startsWith(REPL_PREFIX) && !live.contains(outerClass(name))) {
+                it.remove();
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    int classFileCount() {
+        return classFiles.size();
+    }
+
+    private String liveClass(Snippet s) {
+        try {
+            return (String) classFullName.invoke(s);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // a snippet that was never wrapped has no class
+        }
+    }
+
+    /** {@code REPL.$JShell$12$Foo} belongs to the wrapper {@code REPL.$JShell$12}. */
+    private static String outerClass(String name) {
+        int inner = name.indexOf('$', name.indexOf("$JShell$") + "$JShell$".length());
+        return inner < 0 ? name : name.substring(0, inner);
+    }
+}
