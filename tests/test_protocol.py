@@ -284,6 +284,8 @@ def _completed(code, content):
     ("sigm", "sigmoid"),
     ("int q = 1;\ndouble r = Math.sq", "int q = 1;\ndouble r = Math.sqrt"),
     ("List.o", "List.of"),
+    ("import java.ut", "import java.util."),
+    ("import org.javadl.ten", "import org.javadl.tensor."),
 ])
 def test_complete(kernel, code, expected):
     c = kernel.complete(code)

@@ -1,13 +1,5 @@
 package org.javadl.kernel.engine;
 
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.Handle;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
-
 /**
  * Rewrites cell bytecode so that calls to {@code System.exit}, {@code Runtime.exit} and
  * {@code Runtime.halt} (direct calls and method references) go to the static methods below, which
@@ -20,10 +12,6 @@ import org.objectweb.asm.Type;
  * file version) are loaded unchanged rather than failing the cell.
  */
 public final class ExitGuard {
-    private static final String OWNER = Type.getInternalName(ExitGuard.class);
-    private static final String RUNTIME = "java/lang/Runtime";
-    private static final String SYSTEM = "java/lang/System";
-
     private ExitGuard() {
     }
 
@@ -47,45 +35,7 @@ public final class ExitGuard {
         if (!mayCallExit(classFile)) {
             return classFile; // most cells: no need to parse them (or to load ASM at all)
         }
-        try {
-            ClassReader reader = new ClassReader(classFile);
-            ClassWriter writer = new ClassWriter(reader, 0);
-            boolean[] changed = {false};
-            reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-                @Override
-                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                                 String[] exceptions) {
-                    MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-                    return new MethodVisitor(Opcodes.ASM9, mv) {
-                        @Override
-                        public void visitMethodInsn(int opcode, String owner, String mname, String desc, boolean itf) {
-                            if (isExit(owner, mname, desc)) {
-                                changed[0] = true;
-                                super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, mname,
-                                        SYSTEM.equals(owner) ? desc : "(Ljava/lang/Runtime;I)V", false);
-                            } else {
-                                super.visitMethodInsn(opcode, owner, mname, desc, itf);
-                            }
-                        }
-
-                        @Override
-                        public void visitInvokeDynamicInsn(String name, String desc, Handle bsm, Object... args) {
-                            for (int i = 0; i < args.length; i++) {
-                                if (args[i] instanceof Handle h && isExit(h.getOwner(), h.getName(), h.getDesc())) {
-                                    changed[0] = true;
-                                    args[i] = new Handle(Opcodes.H_INVOKESTATIC, OWNER, h.getName(),
-                                            SYSTEM.equals(h.getOwner()) ? h.getDesc() : "(Ljava/lang/Runtime;I)V", false);
-                                }
-                            }
-                            super.visitInvokeDynamicInsn(name, desc, bsm, args);
-                        }
-                    };
-                }
-            }, 0);
-            return changed[0] ? writer.toByteArray() : classFile;
-        } catch (RuntimeException unsupportedClassFile) {
-            return classFile;
-        }
+        return ExitCallRewriter.rewrite(classFile);
     }
 
     /**
@@ -105,13 +55,5 @@ public final class ExitGuard {
 
     private static boolean matches(byte[] b, int at, char c0, char c1, char c2, char c3) {
         return b[at] == c0 && b[at + 1] == c1 && b[at + 2] == c2 && b[at + 3] == c3;
-    }
-
-    private static boolean isExit(String owner, String name, String desc) {
-        if (!"(I)V".equals(desc)) {
-            return false;
-        }
-        return (SYSTEM.equals(owner) && "exit".equals(name))
-                || (RUNTIME.equals(owner) && ("exit".equals(name) || "halt".equals(name)));
     }
 }

@@ -53,11 +53,15 @@ public final class JavaEngine implements AutoCloseable {
     /** JShell is single-threaded: cells and completion/inspection requests (user_expressions too) take turns. */
     private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock(true);
     private volatile boolean running;
+    /** When the last cell or request ended (System.nanoTime). */
+    private volatile long lastActivity = System.nanoTime();
+    private static final long IDLE_BEFORE_INDEXING_NANOS = 1_000_000_000L;
     private volatile boolean interruptRequested;
 
     /** JShell plus what we keep about it. */
     private record Session(JShell shell, CellSplitter splitter, StatementBatcher batcher, SnippetOrigins origins,
-                           ErrorFormatter errors, CodeAssist assist, ReplClassPruner pruner) {
+                           ErrorFormatter errors, CodeAssist assist, ReplClassPruner pruner,
+                           BackgroundIndexing indexing) {
         /** After a cell: forget what can no longer be referenced (see {@link ReplClassPruner}). */
         void tidy() {
             if (pruner != null) {
@@ -73,6 +77,30 @@ public final class JavaEngine implements AutoCloseable {
             t.setDaemon(true);
             t.start();
         });
+        session.thenAccept(this::resumeIndexingWhenIdle);
+    }
+
+    /**
+     * JShell's package index is built once the kernel has been idle for a second: not during the
+     * first cells, which it would slow on a small machine, and long before anybody is likely to
+     * complete a package name (a completion request resumes it at once anyway).
+     */
+    private void resumeIndexingWhenIdle(Session s) {
+        lastActivity = System.nanoTime();
+        Thread t = new Thread(() -> {
+            while (s.indexing().paused()) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (!running && !lock.isLocked() && System.nanoTime() - lastActivity > IDLE_BEFORE_INDEXING_NANOS) {
+                    s.indexing().resume();
+                }
+            }
+        }, "javadl-index-when-idle");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** An engine on this JVM's class path with the default imports. */
@@ -92,11 +120,11 @@ public final class JavaEngine implements AutoCloseable {
                 .err(quiet)
                 .build();
         LOG.fine(() -> "JShell built in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-        // Created before the imports: its constructor sets up javac's completeness analyser and
-        // starts JShell's background indexing of the JDK and the class path (for package-name
-        // completion), which then runs on the other core while the imports compile instead of
-        // competing with the first cell.
+        // Created before the imports, so that setting up javac's completeness analyser is not on the
+        // first cell's path. Its constructor also starts JShell's background indexing of the JDK
+        // and the class path, which is held back until the kernel is idle (BackgroundIndexing).
         SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
+        BackgroundIndexing indexing = BackgroundIndexing.pause(sca);
         SnippetOrigins origins = new SnippetOrigins();
         for (String imp : imports) {
             for (SnippetEvent e : shell.eval(imp)) {
@@ -117,7 +145,7 @@ public final class JavaEngine implements AutoCloseable {
             pruner.prune(); // the imports' throwaway wrapper classes
         }
         return new Session(shell, new CellSplitter(sca), new StatementBatcher(), origins, new ErrorFormatter(origins),
-                new CodeAssist(shell), pruner);
+                new CodeAssist(shell), pruner, indexing);
     }
 
     private Session session() {
@@ -151,6 +179,7 @@ public final class JavaEngine implements AutoCloseable {
         try {
             return executeLocked(s, code, cellNumber);
         } finally {
+            lastActivity = System.nanoTime();
             lock.unlock();
         }
     }
@@ -337,7 +366,10 @@ public final class JavaEngine implements AutoCloseable {
     }
 
     public CodeAssist.Completion complete(String code, int cursor) {
-        return locked(() -> session().assist().complete(code, cursor));
+        return locked(() -> {
+            session().indexing().resumeAndAwaitOnce(3000); // package names come from the index
+            return session().assist().complete(code, cursor);
+        });
     }
 
     public CodeAssist.Documentation inspect(String code, int cursor) {
@@ -357,6 +389,7 @@ public final class JavaEngine implements AutoCloseable {
         try {
             return action.get();
         } finally {
+            lastActivity = System.nanoTime();
             lock.unlock();
         }
     }
@@ -364,6 +397,7 @@ public final class JavaEngine implements AutoCloseable {
     @Override
     public void close() {
         if (session.isDone()) {
+            session().indexing().resume(); // JShell's indexer thread is shared by every JShell in the JVM
             session().shell().close();
         }
     }

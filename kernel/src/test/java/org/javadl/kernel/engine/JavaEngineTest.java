@@ -252,6 +252,24 @@ class JavaEngineTest {
     }
 
     @Test
+    void packageNamesCompleteFromTheFirstRequest() {
+        // JShell's package index is built in the background, held back until the kernel is idle;
+        // a completion request must not depend on whether that has happened yet.
+        JavaEngine fresh = JavaEngine.standard();
+        try {
+            fresh.awaitReady();
+            assertTrue(fresh.complete("import java.ut", 14).matches().contains("util."),
+                    () -> fresh.complete("import java.ut", 14).matches().toString());
+            assertTrue(fresh.complete("org.javadl.ten", 14).matches().contains("tensor."),
+                    () -> fresh.complete("org.javadl.ten", 14).matches().toString());
+            assertTrue(fresh.complete("tech.tablesaw.a", 15).matches().contains("api."),
+                    () -> fresh.complete("tech.tablesaw.a", 15).matches().toString());
+        } finally {
+            fresh.close();
+        }
+    }
+
+    @Test
     void completionAndInspection() {
         CodeAssist.Completion c = engine.complete("Math.ab", 7);
         assertTrue(c.matches().contains("abs("), c.matches().toString());
