@@ -55,7 +55,12 @@ public final class JavaEngine implements AutoCloseable {
     private volatile boolean running;
     /** When the last cell or request ended (System.nanoTime). */
     private volatile long lastActivity = System.nanoTime();
-    private static final long IDLE_BEFORE_INDEXING_NANOS = 1_000_000_000L;
+    /**
+     * A pause this long between cells lets JShell's package indexing run. Short, so it is done in
+     * the first quiet moment of a session rather than in the middle of a later measurement (a
+     * second's delay made it land in the CPU check after an interrupt).
+     */
+    private static final long IDLE_BEFORE_INDEXING_NANOS = 300_000_000L;
     private volatile boolean interruptRequested;
 
     /** JShell plus what we keep about it. */
@@ -81,16 +86,16 @@ public final class JavaEngine implements AutoCloseable {
     }
 
     /**
-     * JShell's package index is built once the kernel has been idle for a second: not during the
-     * first cells, which it would slow on a small machine, and long before anybody is likely to
-     * complete a package name (a completion request resumes it at once anyway).
+     * JShell's package index is built at the first pause between cells: not during the first
+     * cells of a session, which it would slow on a small machine, and long before anybody is likely
+     * to complete a package name (a completion request resumes it at once anyway).
      */
     private void resumeIndexingWhenIdle(Session s) {
         lastActivity = System.nanoTime();
         Thread t = new Thread(() -> {
             while (s.indexing().paused()) {
                 try {
-                    Thread.sleep(200);
+                    Thread.sleep(100);
                 } catch (InterruptedException e) {
                     return;
                 }
