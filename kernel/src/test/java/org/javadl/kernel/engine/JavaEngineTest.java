@@ -89,6 +89,17 @@ class JavaEngineTest {
     }
 
     @Test
+    void tracesThroughCodeOfADroppedSnippetStillNameItsCell() {
+        // The expression that stored the lambda is dropped after its cell; its wrapper must still
+        // translate the frame (a reason not to discard JShell's wraps of dropped snippets).
+        run("List<java.util.function.IntUnaryOperator> callbacks = new ArrayList<>();");
+        int stored = cell + 1;
+        run("callbacks.add(x -> {\n  int y = 10;\n  return y / x;\n});");
+        String tb = traceback(failure("callbacks.get(0).applyAsInt(0)"));
+        assertTrue(tb.contains("cell [" + stored + "], line 3") && tb.contains("return y / x;"), tb);
+    }
+
+    @Test
     void keepsTheRealResultObject() {
         Object v = value("new java.util.ArrayList<>(List.of(1, 2))");
         assertInstanceOf(ArrayList.class, v);
