@@ -87,7 +87,7 @@ final class Training {
             System.setOut(out);
             System.setErr(err);
         }
-        DisplayWarmup.awaitForTesting(60, TimeUnit.SECONDS);
+        DisplayWarmup.await(60, TimeUnit.SECONDS);
         server.close(1000);
         engine.close();
         log.println("training session done");

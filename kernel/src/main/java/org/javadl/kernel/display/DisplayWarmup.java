@@ -30,8 +30,8 @@ public final class DisplayWarmup {
         t.start();
     }
 
-    /** Waits for a started warm-up to finish (for benchmarks and tests); true if it did in time. */
-    public static boolean awaitForTesting(long timeout, TimeUnit unit) throws InterruptedException {
+    /** Waits for a started warm-up to finish (start-up training, benchmarks, tests); true if it did in time. */
+    public static boolean await(long timeout, TimeUnit unit) throws InterruptedException {
         return DONE.await(timeout, unit);
     }
 

@@ -287,10 +287,7 @@ public final class JavaEngine implements AutoCloseable {
     private static void dropScratch(Session s, List<Snippet> scratch) {
         for (Snippet snip : scratch) {
             try {
-                if (snip instanceof jdk.jshell.PersistentSnippet || snip.kind() == Snippet.Kind.STATEMENT
-                        || snip.kind() == Snippet.Kind.EXPRESSION || snip.kind() == Snippet.Kind.ERRONEOUS) {
-                    s.shell().drop(snip);
-                }
+                s.shell().drop(snip); // evalOne collects only snippets nothing can refer to
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "drop failed", e);
             }

@@ -37,7 +37,7 @@ public final class DisplayBench {
                 long t0 = System.nanoTime();
                 DisplayWarmup.startInBackground();
                 long startCall = System.nanoTime() - t0;
-                boolean done = DisplayWarmup.awaitForTesting(30, TimeUnit.SECONDS);
+                boolean done = DisplayWarmup.await(30, TimeUnit.SECONDS);
                 long warm = System.nanoTime() - t0;
                 long t1 = System.nanoTime();
                 firstUserPlot();

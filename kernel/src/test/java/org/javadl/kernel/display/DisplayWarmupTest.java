@@ -15,7 +15,7 @@ class DisplayWarmupTest {
         long before = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().equals("javadl-display-warmup")).count();
         assertTrue(before <= 1, "one warm-up thread at most");
-        assertTrue(DisplayWarmup.awaitForTesting(60, TimeUnit.SECONDS), "warm-up finishes");
+        assertTrue(DisplayWarmup.await(60, TimeUnit.SECONDS), "warm-up finishes");
         DisplayWarmup.startInBackground(); // after completion: still a no-op
     }
 }

@@ -167,8 +167,7 @@ class IndexedFileManagerTest {
             boolean compiled = JAVAC.getTask(null, fm, bad, List.of("-d", tmp.resolve("out").toString()), null, sources(Map.of(
                     "u.Bad", "package u; public class Bad { p.Nope n; }"))).call();
             assertFalse(compiled);
-            assertTrue(bad.getDiagnostics().toString().contains("p.Nope") || bad.getDiagnostics().toString().contains("Nope"),
-                    bad.getDiagnostics()::toString);
+            assertTrue(bad.getDiagnostics().toString().contains("Nope"), bad.getDiagnostics()::toString);
         }
     }
 
@@ -244,7 +243,7 @@ class IndexedFileManagerTest {
     void otherLocationsStillComeFromJavac() throws IOException {
         try (IndexedFileManager fm = new IndexedFileManager(JAVAC.getStandardFileManager(null, null, null), "")) {
             assertTrue(fm.hasLocation(StandardLocation.CLASS_PATH));
-            assertTrue(fm.getLocationAsPaths(StandardLocation.CLASS_PATH).iterator().hasNext() == false);
+            assertFalse(fm.getLocationAsPaths(StandardLocation.CLASS_PATH).iterator().hasNext());
             DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
             boolean ok = JAVAC.getTask(null, fm, diags, List.of("-d", tmp.resolve("out").toString()), null, sources(Map.of(
                     "u.Jdk", "package u; import java.util.*; public class Jdk { List<String> l = new ArrayList<>(); }"))).call();
