@@ -137,10 +137,9 @@ def soak_run(kernel):
     return stats
 
 
-# Passes at the default 1,500 cells (+7 to +9 MiB from cell 500). Known, open (issue 6): at 5,000 cells
-# of this mix RSS grew by 497 MiB, almost all of it after cell 3,000: JShell keeps every snippet's
-# wrapped source, and each holds one import line per live definition, so what it retains grows with
-# cells x definitions (258,000 live byte arrays, 374 MB, in a class histogram at cell 4,700).
+# Passes at 5,000 cells too: +24.6 MiB from cell 500 to 5,000 (it was +497 MiB before the kernel made
+# JShell forget the generated sources of snippets that can no longer run: each kept one import line per
+# live definition, so what JShell retained grew with cells x definitions; see SnippetHistoryTrimmer).
 def test_soak_memory_levels_off(soak_run):
     s = soak_run
     assert s["rss_growth_mib"] <= MAX_GROWTH_MIB, \
@@ -154,16 +153,18 @@ def test_soak_no_thread_or_fd_leak(soak_run):
     assert f1 <= f0 + 4, f"file descriptor leak: {f0} -> {f1}; {s['samples']}"
 
 
-# Known, open (issue 6): every compilation in JShell re-imports each live definition and re-reads its
-# class file (the REPL package is purged from javac's symbol table after every task), and a cell costs
-# three or four compilations. The soak mix defines a new class or record every fifth cell, so the cost
-# of a cell grows with the number of cells: in the kernel p50 35 ms (cells 1-100) -> 121 ms (1,101-1,600)
-# -> 472 ms (4,601-5,000). What grew with every cell regardless (the class files of dropped snippets,
-# listed 3-4 times per compile) is pruned now: a session of trivial cells stays flat. Not strict: a
-# known limitation must not make CI flip between red and green.
+# Known, open (issue 6): every compilation in JShell imports each live definition and re-reads its
+# wrapper's class file (the REPL package is purged from javac's symbol table after every task), and
+# javac lists and enters every live wrapper class whenever it enters the REPL package; a cell costs two
+# to four compilations. The soak mix defines a new class or record every fifth cell, so the cost of a
+# cell grows with the number of cells: in the kernel (C1-only JIT) p95 104 ms (cells 1-100) -> 201 ms
+# (1,101-1,600) -> 749 ms (4,601-5,000), 7.2x. What grew with every cell regardless of definitions is
+# gone: the class files of dropped snippets (ReplClassPruner) and JShell's copying of its whole
+# snippet history in every compilation (SnippetHistoryTrimmer), so a session of trivial cells stays
+# flat. Not strict: a known limitation must not make CI flip between red and green.
 @pytest.mark.xfail(strict=False, reason="known (issue 6): cell latency grows with the number of live definitions, "
-                   "which JShell re-imports in every compilation (p95 2.5x the first 100 cells at 1,500 cells "
-                   "of the soak mix, 9.8x at 5,000)")
+                   "which JShell re-imports in every compilation (p95 1.9x the first 100 cells at 1,500 cells "
+                   "of the soak mix, 7.2x at 5,000)")
 def test_soak_latency_stays_flat(soak_run):
     s = soak_run
     base = s["first100_p95_ms"]

@@ -12,7 +12,10 @@ import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
@@ -66,9 +69,17 @@ public final class JavaEngine implements AutoCloseable {
     /** JShell plus what we keep about it. */
     private record Session(JShell shell, CellSplitter splitter, StatementBatcher batcher, SnippetOrigins origins,
                            ErrorFormatter errors, CodeAssist assist, ReplClassPruner pruner,
-                           BackgroundIndexing indexing) {
-        /** After a cell: forget what can no longer be referenced (see {@link ReplClassPruner}). */
-        void tidy() {
+                           SnippetHistoryTrimmer trimmer, BackgroundIndexing indexing) {
+        /**
+         * After a cell: forget what can no longer be referenced (see {@link SnippetHistoryTrimmer}
+         * and {@link ReplClassPruner}); {@code dropped} are the cell's dropped scratch snippets.
+         */
+        void tidy(List<Snippet> dropped) {
+            if (trimmer != null) {
+                Set<Snippet> scratch = Collections.newSetFromMap(new IdentityHashMap<>());
+                scratch.addAll(dropped);
+                trimmer.trim(scratch);
+            }
             if (pruner != null) {
                 pruner.prune();
             }
@@ -150,7 +161,7 @@ public final class JavaEngine implements AutoCloseable {
             pruner.prune(); // the imports' throwaway wrapper classes
         }
         return new Session(shell, new CellSplitter(sca), new StatementBatcher(), origins, new ErrorFormatter(origins),
-                new CodeAssist(shell), pruner, indexing);
+                new CodeAssist(shell), pruner, SnippetHistoryTrimmer.forShell(shell), indexing);
     }
 
     private Session session() {
@@ -222,7 +233,7 @@ public final class JavaEngine implements AutoCloseable {
             running = false;
             ResultCapture.reset();
             dropScratch(s, scratch);
-            s.tidy();
+            s.tidy(scratch);
         }
     }
 
@@ -343,6 +354,18 @@ public final class JavaEngine implements AutoCloseable {
         return locked(() -> {
             ReplClassPruner p = session().pruner();
             return p == null ? -1 : p.classFileCount();
+        });
+    }
+
+    /** How many snippets JShell remembers, and how much generated source it keeps for them (for tests). */
+    long[] snippetHistory() {
+        return locked(() -> {
+            SnippetHistoryTrimmer t = session().trimmer();
+            try {
+                return t == null ? null : new long[] {t.historySize(), t.retainedSourceChars()};
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
         });
     }
 

@@ -89,6 +89,45 @@ class JavaEngineTest {
     }
 
     @Test
+    void longSessionsForgetTheSourceOfSnippetsThatCanNoLongerRun() {
+        run("List<java.util.function.IntUnaryOperator> saved = new ArrayList<>();");
+        int stored = cell + 1;
+        run("saved.add(x -> {\n  int y = 7;\n  return y / x;\n});"); // dropped after the cell; the lambda lives on
+        run("int k(int x) { return x; }");
+        run("class Point { int x = 1; }");
+        run("double[] data = new double[10];");
+        long[] before = engine.snippetHistory();
+        assertTrue(before != null, "the history trimmer must be active in tests (surefire opens jdk.jshell)");
+        for (int i = 0; i < 120; i++) {
+            run("int k(int x) { return x + " + i + "; }"); // overwrites the previous k
+            run("double[] data = new double[" + (10 + i) + "];"); // overwrites the previous data
+            run("k(1) + data.length + new Point().x"); // an expression: dropped after its cell
+            run("System.out.print(\"\");"); // a statement: dropped after its cell
+        }
+        long[] after = engine.snippetHistory();
+        // JShell remembered all 480 snippets, each with a generated class source that starts
+        // with one import line per definition; now only the live ones are remembered in full.
+        assertTrue(after[0] <= before[0] + 5, "snippets remembered: " + before[0] + " -> " + after[0]);
+        long perCell = (after[1] - before[1]) / 480;
+        assertTrue(perCell < 150, "generated source kept per cell: " + perCell + " chars (" + before[1] + " -> " + after[1] + ")");
+        // What is live works, and so does the stack trace of a lambda stored by a forgotten snippet.
+        assertEquals(1 + 119 + 129 + 1, value("k(1) + data.length + new Point().x"));
+        String tb = traceback(failure("saved.get(0).applyAsInt(0)"));
+        assertTrue(tb.contains("cell [" + stored + "], line 3") && tb.contains("return y / x;"), tb);
+        // JShell reads the source of a live definition again to document it: that is kept whole.
+        assertTrue(engine.inspect("k(1)", 1).found(), "no documentation for a user-defined method");
+    }
+
+    @Test
+    void jshellLineCountsAreKeptBySlimSources() {
+        assertEquals(3, SnippetHistoryTrimmer.newlines("package REPL;\nimport a.B;\nclass X {\n"));
+        assertEquals(0, SnippetHistoryTrimmer.newlines("\nclass X {\n")); // JShell stops at a leading newline
+        String slim = SnippetHistoryTrimmer.sameLines("package REPL;\nimport a.B;\nclass X {\n");
+        assertEquals(3, SnippetHistoryTrimmer.newlines(slim));
+        assertTrue(slim.isBlank());
+    }
+
+    @Test
     void tracesThroughCodeOfADroppedSnippetStillNameItsCell() {
         // The expression that stored the lambda is dropped after its cell; its wrapper must still
         // translate the frame (a reason not to discard JShell's wraps of dropped snippets).

@@ -1,0 +1,287 @@
+package org.javadl.kernel.engine;
+
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Lets JShell forget most of what it keeps about snippets that can no longer run, so that a
+ * session of thousands of cells neither slows down nor grows in memory with the number of cells.
+ *
+ * <p>Why: JShell remembers every snippet it was ever given, dead or alive, and three things about
+ * that history grow with every cell:
+ * <ul>
+ *   <li>Each snippet keeps the whole generated source of its wrapper class, which starts with one
+ *       import line per definition that was live when it was compiled. A session that has defined
+ *       1,000 classes compiles a 35 KB header into every cell; kept for every snippet (twice:
+ *       the header and the whole source), that was 374 MB of strings at cell 4,700 of the soak.
+ *   <li>Once per compilation JShell copies its set of all snippets (to find variables whose types
+ *       it must patch), so every cell paid for all earlier cells: 13% of the time of a cell by
+ *       cell 2,500.
+ *   <li>The diagnostics of each snippet hold on to that generated source too.
+ * </ul>
+ *
+ * <p>What is forgotten, after every cell: snippets that are no longer active (the kernel's
+ * dropped statements and expressions, replaced methods and variables) leave JShell's set of all
+ * snippets, and a dropped statement or expression also leaves its key's slot (nothing can name it
+ * again: such keys are never reused). Their wrapper's generated source is replaced by one that has
+ * the same lines but no text: JShell still maps a stack frame of a lambda made by such a snippet,
+ * which may still run, to its snippet and line; that mapping counts lines and nothing else. The
+ * wrapper of a snippet that is still active is left whole (JShell reads its source again for
+ * documentation of user-defined methods), and so is one that an active snippet shares.
+ *
+ * <p>JShell has no API for any of this; its fields are reached by reflection, which needs
+ * {@code jdk.jshell/jdk.jshell} opened to this code (as for {@link ReplClassPruner}). When the
+ * internals are not what this class expects, it turns itself off and says so once in the log;
+ * the kernel then works as before, only growing with the length of the session.
+ */
+final class SnippetHistoryTrimmer {
+    private static final Logger LOG = Logger.getLogger(SnippetHistoryTrimmer.class.getName());
+
+    private final JShell shell;
+    private final Set<Snippet> allSnippets;
+    private final List<Snippet> keyIndexToSnippet;
+    private final Map<String, Object> classOuters;
+    private final Internals in;
+    /** Wrappers already slimmed (they stay in {@code classOuters} for stack traces). */
+    private final Set<Object> slimmed = Collections.newSetFromMap(new IdentityHashMap<>());
+    private boolean disabled;
+
+    /** The JShell members this class uses, looked up once. */
+    private record Internals(Method outerWrap, Method setOuterWrap, Method key, Method keyIndex,
+                             Method setDiagnostics, Constructor<?> emptyDiagList,
+                             Class<?> classWrapType, Field classWrapSnippets, Field outerWrapBody,
+                             Class<?> compoundWrapType, Field compoundParts, Constructor<?> compoundWrap,
+                             Constructor<?> classWrap, Method className, Method wrapLineToSnippetLine,
+                             Method wrapLineToSnippet, Method wrapped) {
+    }
+
+    private SnippetHistoryTrimmer(JShell shell, Set<Snippet> allSnippets, List<Snippet> keyIndexToSnippet,
+                                  Map<String, Object> classOuters, Internals in) {
+        this.shell = shell;
+        this.allSnippets = allSnippets;
+        this.keyIndexToSnippet = keyIndexToSnippet;
+        this.classOuters = classOuters;
+        this.in = in;
+    }
+
+    /** A trimmer for {@code shell}, or null when JShell's internals cannot be reached. */
+    @SuppressWarnings("unchecked")
+    static SnippetHistoryTrimmer forShell(JShell shell) {
+        try {
+            Object maps = field(JShell.class, "maps").get(shell);
+            Object outerMap = field(JShell.class, "outerMap").get(shell);
+            Set<Snippet> all = (Set<Snippet>) field(maps.getClass(), "snippets").get(maps);
+            List<Snippet> byKey = (List<Snippet>) field(maps.getClass(), "keyIndexToSnippet").get(maps);
+            Map<String, Object> outers = (Map<String, Object>) field(outerMap.getClass(), "classOuters").get(outerMap);
+
+            ClassLoader jshell = JShell.class.getClassLoader();
+            Class<?> outerWrapType = Class.forName("jdk.jshell.OuterWrap", false, jshell);
+            Class<?> classWrapType = Class.forName("jdk.jshell.OuterSnippetsClassWrap", false, jshell);
+            Class<?> wrapType = Class.forName("jdk.jshell.Wrap", false, jshell);
+            Class<?> compoundType = Class.forName("jdk.jshell.Wrap$CompoundWrap", false, jshell);
+            Class<?> keyType = Class.forName("jdk.jshell.Key", false, jshell);
+            Class<?> diagListType = Class.forName("jdk.jshell.DiagList", false, jshell);
+            Internals in = new Internals(
+                    method(Snippet.class, "outerWrap"),
+                    method(Snippet.class, "setOuterWrap", outerWrapType),
+                    method(Snippet.class, "key"),
+                    method(keyType, "index"),
+                    method(Snippet.class, "setDiagnostics", diagListType),
+                    constructor(diagListType),
+                    classWrapType,
+                    field(classWrapType, "wrapToSnippet"),
+                    field(outerWrapType, "w"),
+                    compoundType,
+                    field(compoundType, "os"),
+                    constructor(compoundType, Object[].class),
+                    constructor(classWrapType, String.class, compoundType, List.class, List.class),
+                    method(outerWrapType, "className"),
+                    method(outerWrapType, "wrapLineToSnippetLine", int.class),
+                    method(classWrapType, "wrapLineToSnippet", int.class),
+                    method(Class.forName("jdk.jshell.GeneralWrap", false, jshell), "wrapped"));
+            if (wrapType.isAssignableFrom(compoundType)) {
+                return new SnippetHistoryTrimmer(shell, all, byKey, outers, in);
+            }
+            throw new IllegalStateException("Wrap$CompoundWrap is not a Wrap");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.INFO, "JShell's snippet history cannot be trimmed (" + e
+                    + "); memory and cell time will grow with the length of the session. It needs "
+                    + "--add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED and JShell's internals of JDK 17 to 25.");
+            return null;
+        }
+    }
+
+    /**
+     * Forgets what can be forgotten of inactive snippets (see the class comment). {@code scratch}
+     * are the snippets the kernel dropped after this cell: statements, expressions and temporary
+     * variables, whose keys are never used again. Returns how many snippets left the history.
+     */
+    int trim(Set<Snippet> scratch) {
+        if (disabled) {
+            return 0;
+        }
+        try {
+            return trimOnce(scratch);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            disabled = true;
+            LOG.log(Level.WARNING, "trimming JShell's snippet history failed; it is off for this session", e);
+            return 0;
+        }
+    }
+
+    private int trimOnce(Set<Snippet> scratch) throws ReflectiveOperationException {
+        Set<Object> liveWraps = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Snippet> inactive = new ArrayList<>();
+        for (Snippet s : allSnippets) {
+            if (shell.status(s).isActive()) {
+                liveWraps.add(in.outerWrap.invoke(s));
+            } else {
+                inactive.add(s);
+            }
+        }
+        int forgotten = 0;
+        for (Snippet s : inactive) {
+            Object wrap = in.outerWrap.invoke(s);
+            if (in.classWrapType.isInstance(wrap) && !slimmed.contains(wrap)) {
+                if (liveWraps.contains(wrap)) {
+                    continue; // compiled together with a snippet that is still active: try again later
+                }
+                slim(wrap);
+            }
+            allSnippets.remove(s);
+            if (scratch.contains(s)) {
+                int index = (Integer) in.keyIndex.invoke(in.key.invoke(s));
+                if (index < keyIndexToSnippet.size() && keyIndexToSnippet.get(index) == s) {
+                    keyIndexToSnippet.set(index, null);
+                }
+            }
+            forgotten++;
+        }
+        return forgotten;
+    }
+
+    /**
+     * Replaces a wrapper class's generated source by one with the same lines and no text, in
+     * JShell's map of wrappers (stack traces) and in each of its snippets.
+     */
+    private void slim(Object fat) throws ReflectiveOperationException {
+        @SuppressWarnings("unchecked")
+        Map<Object, Snippet> wrapToSnippet = (Map<Object, Snippet>) in.classWrapSnippets.get(fat);
+        Object body = in.outerWrapBody.get(fat);
+        if (!in.compoundWrapType.isInstance(body)) {
+            return;
+        }
+        Object[] parts = (Object[]) in.compoundParts.get(body);
+        Object[] lean = new Object[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            lean[i] = parts[i] instanceof String text ? sameLines(text) : parts[i];
+        }
+        Object leanBody = in.compoundWrap.newInstance((Object) lean);
+        String className = (String) in.className.invoke(fat);
+        Object thin = in.classWrap.newInstance(className, leanBody,
+                new ArrayList<>(wrapToSnippet.values()), new ArrayList<>(wrapToSnippet.keySet()));
+        if (!sameLineMap(fat, thin, parts)) {
+            disabled = true;
+            LOG.warning("JShell's wrapper line mapping is not what the kernel expects; snippet history is no longer trimmed");
+            return;
+        }
+        classOuters.replace(className, fat, thin);
+        for (Snippet s : wrapToSnippet.values()) {
+            if (in.outerWrap.invoke(s) == fat) {
+                in.setOuterWrap.invoke(s, thin);
+            }
+            if (!shell.status(s).isActive()) {
+                in.setDiagnostics.invoke(s, in.emptyDiagList.newInstance()); // they point into the generated source
+            }
+        }
+        slimmed.add(thin);
+    }
+
+    /**
+     * Checks, at the first and last line of each snippet inside the wrapper, that the slim wrapper
+     * maps wrapper lines to the same snippet and snippet line as the original.
+     */
+    private boolean sameLineMap(Object fat, Object thin, Object[] parts) throws ReflectiveOperationException {
+        int line = 0;
+        for (Object part : parts) {
+            String text = part instanceof String s ? s : (String) in.wrapped.invoke(part);
+            int lines = newlines(text);
+            if (!(part instanceof String)) {
+                for (int probe : new int[] {line, line + 1, line + lines}) {
+                    if (!in.wrapLineToSnippetLine.invoke(fat, probe).equals(in.wrapLineToSnippetLine.invoke(thin, probe))
+                            || in.wrapLineToSnippet.invoke(fat, probe) != in.wrapLineToSnippet.invoke(thin, probe)) {
+                        return false;
+                    }
+                }
+            }
+            line += lines;
+        }
+        return true;
+    }
+
+    /** A string JShell counts as having as many lines as {@code text}, with nothing else in it. */
+    static String sameLines(String text) {
+        return " " + "\n".repeat(newlines(text));
+    }
+
+    /**
+     * Line count as JShell's {@code Wrap.countLines} has it: it stops at a newline at index 0, so
+     * a text that starts with one counts as none.
+     */
+    static int newlines(String text) {
+        if (text.startsWith("\n")) {
+            return 0;
+        }
+        int count = 0;
+        for (int i = 1; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** How many snippets JShell's history holds (for tests). */
+    int historySize() {
+        return allSnippets.size();
+    }
+
+    /** Characters of generated source JShell keeps for all the wrapper classes it compiled (for tests). */
+    long retainedSourceChars() throws ReflectiveOperationException {
+        long chars = 0;
+        for (Object wrap : classOuters.values()) {
+            chars += ((String) in.wrapped.invoke(wrap)).length();
+        }
+        return chars;
+    }
+
+    private static Field field(Class<?> owner, String name) throws NoSuchFieldException {
+        Field f = owner.getDeclaredField(name);
+        f.setAccessible(true);
+        return f;
+    }
+
+    private static Method method(Class<?> owner, String name, Class<?>... params) throws NoSuchMethodException {
+        Method m = owner.getDeclaredMethod(name, params);
+        m.setAccessible(true);
+        return m;
+    }
+
+    private static Constructor<?> constructor(Class<?> owner, Class<?>... params) throws NoSuchMethodException {
+        Constructor<?> c = owner.getDeclaredConstructor(params);
+        c.setAccessible(true);
+        return c;
+    }
+}
