@@ -163,7 +163,7 @@ def test_soak_no_thread_or_fd_leak(soak_run):
 # snippet history in every compilation (SnippetHistoryTrimmer), so a session of trivial cells stays
 # flat. Not strict: a known limitation must not make CI flip between red and green.
 @pytest.mark.xfail(strict=False, reason="known (issue 6): cell latency grows with the number of live definitions, "
-                   "which JShell re-imports in every compilation (p95 1.9x the first 100 cells at 1,500 cells "
+                   "which JShell re-imports in every compilation (p95 1.9-2.4x the first 100 cells at 1,500 cells "
                    "of the soak mix, 7.2x at 5,000)")
 def test_soak_latency_stays_flat(soak_run):
     s = soak_run
