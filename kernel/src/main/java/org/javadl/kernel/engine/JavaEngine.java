@@ -12,10 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
@@ -76,9 +73,7 @@ public final class JavaEngine implements AutoCloseable {
          */
         void tidy(List<Snippet> dropped) {
             if (trimmer != null) {
-                Set<Snippet> scratch = Collections.newSetFromMap(new IdentityHashMap<>());
-                scratch.addAll(dropped);
-                trimmer.trim(scratch);
+                trimmer.trim(dropped);
             }
             if (pruner != null) {
                 pruner.prune();
@@ -358,11 +353,11 @@ public final class JavaEngine implements AutoCloseable {
     }
 
     /** How many snippets JShell remembers, and how much generated source it keeps for them (for tests). */
-    long[] snippetHistory() {
+    SnippetHistoryTrimmer.History snippetHistory() {
         return locked(() -> {
             SnippetHistoryTrimmer t = session().trimmer();
             try {
-                return t == null ? null : new long[] {t.historySize(), t.retainedSourceChars()};
+                return t == null ? null : t.history();
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }

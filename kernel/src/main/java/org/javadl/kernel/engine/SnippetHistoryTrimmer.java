@@ -7,6 +7,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -124,15 +125,17 @@ final class SnippetHistoryTrimmer {
     }
 
     /**
-     * Forgets what can be forgotten of inactive snippets (see the class comment). {@code scratch}
+     * Forgets what can be forgotten of inactive snippets (see the class comment). {@code dropped}
      * are the snippets the kernel dropped after this cell: statements, expressions and temporary
      * variables, whose keys are never used again. Returns how many snippets left the history.
      */
-    int trim(Set<Snippet> scratch) {
+    int trim(Collection<Snippet> dropped) {
         if (disabled) {
             return 0;
         }
         try {
+            Set<Snippet> scratch = Collections.newSetFromMap(new IdentityHashMap<>());
+            scratch.addAll(dropped);
             return trimOnce(scratch);
         } catch (ReflectiveOperationException | RuntimeException e) {
             disabled = true;
@@ -253,18 +256,21 @@ final class SnippetHistoryTrimmer {
         return count;
     }
 
-    /** How many snippets JShell's history holds (for tests). */
-    int historySize() {
-        return allSnippets.size();
+    /**
+     * What JShell remembers (for tests).
+     *
+     * @param snippets    snippets in its history
+     * @param sourceChars characters of generated source kept for all the wrapper classes it compiled
+     */
+    record History(int snippets, long sourceChars) {
     }
 
-    /** Characters of generated source JShell keeps for all the wrapper classes it compiled (for tests). */
-    long retainedSourceChars() throws ReflectiveOperationException {
+    History history() throws ReflectiveOperationException {
         long chars = 0;
         for (Object wrap : classOuters.values()) {
             chars += ((String) in.wrapped.invoke(wrap)).length();
         }
-        return chars;
+        return new History(allSnippets.size(), chars);
     }
 
     private static Field field(Class<?> owner, String name) throws NoSuchFieldException {

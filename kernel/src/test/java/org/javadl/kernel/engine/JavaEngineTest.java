@@ -96,7 +96,7 @@ class JavaEngineTest {
         run("int k(int x) { return x; }");
         run("class Point { int x = 1; }");
         run("double[] data = new double[10];");
-        long[] before = engine.snippetHistory();
+        SnippetHistoryTrimmer.History before = engine.snippetHistory();
         assertTrue(before != null, "the history trimmer must be active in tests (surefire opens jdk.jshell)");
         for (int i = 0; i < 120; i++) {
             run("int k(int x) { return x + " + i + "; }"); // overwrites the previous k
@@ -104,12 +104,14 @@ class JavaEngineTest {
             run("k(1) + data.length + new Point().x"); // an expression: dropped after its cell
             run("System.out.print(\"\");"); // a statement: dropped after its cell
         }
-        long[] after = engine.snippetHistory();
+        SnippetHistoryTrimmer.History after = engine.snippetHistory();
         // JShell remembered all 480 snippets, each with a generated class source that starts
         // with one import line per definition; now only the live ones are remembered in full.
-        assertTrue(after[0] <= before[0] + 5, "snippets remembered: " + before[0] + " -> " + after[0]);
-        long perCell = (after[1] - before[1]) / 480;
-        assertTrue(perCell < 150, "generated source kept per cell: " + perCell + " chars (" + before[1] + " -> " + after[1] + ")");
+        assertTrue(after.snippets() <= before.snippets() + 5,
+                "snippets remembered: " + before.snippets() + " -> " + after.snippets());
+        long perCell = (after.sourceChars() - before.sourceChars()) / 480;
+        assertTrue(perCell < 150, "generated source kept per cell: " + perCell + " chars ("
+                + before.sourceChars() + " -> " + after.sourceChars() + ")");
         // What is live works, and so does the stack trace of a lambda stored by a forgotten snippet.
         assertEquals(1 + 119 + 129 + 1, value("k(1) + data.length + new Point().x"));
         String tb = traceback(failure("saved.get(0).applyAsInt(0)"));
