@@ -153,27 +153,32 @@ def test_soak_no_thread_or_fd_leak(soak_run):
     assert f1 <= f0 + 4, f"file descriptor leak: {f0} -> {f1}; {s['samples']}"
 
 
-# Known, open (issue 6): every compilation in JShell imports each live definition and re-reads its
-# wrapper's class file (the REPL package is purged from javac's symbol table after every task), and
-# javac lists and enters every live wrapper class whenever it enters the REPL package; a cell costs two
-# to four compilations. The soak mix defines a new class or record every fifth cell, so the cost of a
-# cell grows with the number of cells: in the kernel (C1-only JIT) p95 104 ms (cells 1-100) -> 201 ms
-# (1,101-1,600) -> 749 ms (4,601-5,000), 7.2x. What grew with every cell regardless of definitions is
-# gone: the class files of dropped snippets (ReplClassPruner) and JShell's copying of its whole
-# snippet history in every compilation (SnippetHistoryTrimmer), so a session of trivial cells stays
-# flat. Not strict: a known limitation must not make CI flip between red and green.
-@pytest.mark.xfail(strict=False, reason="known (issue 6): cell latency grows with the number of live definitions, "
-                   "which JShell re-imports in every compilation (p95 1.9-2.4x the first 100 cells at 1,500 cells "
-                   "of the soak mix, 7.2x at 5,000)")
-def test_soak_latency_stays_flat(soak_run):
+# The issue's criterion. Through the protocol at 5,000 cells (JDK 17, C1-only JIT, 2026-11-22):
+# p95 86.9 ms for cells 1-100, 71.5 (0.82x) for 101-600, ..., 110.5 (1.27x) for 3,601-4,100, 122.8 ms
+# (1.41x) for 4,601-5,000. It was 749 ms (7.2x) before the kernel kept javac from importing, listing
+# and reading every earlier definition in every compilation (engine/javac/: ReplImportTrimmer,
+# ReplClassListing, ReplSymbolSweeper) and made its after-cell housekeeping cost what the cell
+# changed. At the default 1,500 cells p95 stays below the first 100 cells' (0.84x).
+def test_soak_p95_latency_stays_within_limit(soak_run):
     s = soak_run
     base = s["first100_p95_ms"]
-    # After warm-up the median must not creep up either (the first 100 cells include JIT warm-up,
-    # which makes the issue's p95 criterion more lenient than the median).
+    for w in s["windows"]:
+        assert w["ratio_p95"] <= LATENCY_FACTOR, f"p95 latency of cells {w['cells']} is {w['ratio_p95']}x " \
+                                                 f"that of cells 1-100 ({base} ms): {s['windows']}"
+
+
+# Known, open: the median still grows, slowly. JShell itself writes one import line per live
+# definition into the source of every compilation it starts (two to four per cell) and copies its
+# list of snippets in each; the kernel removes the unused imports right after parsing, but the text
+# is built and parsed first. The soak mix defines a class or record every fifth cell, so at cell
+# 5,000 a thousand definitions are live: p50 28.7 ms for cells 101-600, 67.8 ms for 4,601-5,000
+# (2.4x; it was 357 ms). Not strict: a known limitation must not make CI flip between red and green.
+@pytest.mark.xfail(strict=False, reason="known: JShell writes an import line per live definition into every "
+                   "compilation; the median cell time grows with the number of definitions (p50 2.4x "
+                   "the cells 101-600 at cell 5,000 of the soak mix)")
+def test_soak_median_latency_stays_flat(soak_run):
+    s = soak_run
     warm, last = s["windows"][0], s["windows"][-1]
     assert last["p50_ms"] <= LATENCY_FACTOR * warm["p50_ms"], \
         f"median latency grew from {warm['p50_ms']} ms (cells {warm['cells']}) to {last['p50_ms']} ms " \
         f"(cells {last['cells']}): {s['windows']}"
-    for w in s["windows"]:
-        assert w["ratio_p95"] <= LATENCY_FACTOR, f"p95 latency of cells {w['cells']} is {w['ratio_p95']}x " \
-                                                 f"that of cells 1-100 ({base} ms): {s['windows']}"

@@ -1,5 +1,6 @@
 import org.javadl.kernel.engine.CellOutcome;
 import org.javadl.kernel.engine.JavaEngine;
+import org.javadl.kernel.engine.javac.ReplImportPlugin;
 
 import java.util.Arrays;
 
@@ -9,8 +10,12 @@ import java.util.Arrays;
  * Prints the median and 95th percentile of each 250 cells and the live heap after a GC.
  *
  * <pre>
- * java --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED -cp kernel/target/javadl-kernel.jar \
- *      kernel/bench/EngineSoak.java 2500
+ * java --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED \
+ *      --add-opens jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED \
+ *      --add-opens jdk.compiler/com.sun.tools.javac.code=ALL-UNNAMED \
+ *      --add-opens jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED \
+ *      --add-opens jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED \
+ *      -cp kernel/target/javadl-kernel.jar kernel/bench/EngineSoak.java 2500
  * </pre>
  * Add the kernel's JVM flags (install-kernel.sh: -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn16m)
  * to see a session as the kernel runs it, and -XX:StartFlightRecording=filename=soak.jfr,settings=profile
@@ -35,6 +40,17 @@ public class EngineSoak {
         };
     }
 
+    /** The number of class files JShell keeps for javac (package-private in the engine, for tests). */
+    static int classFiles(JavaEngine engine) {
+        try {
+            java.lang.reflect.Method m = JavaEngine.class.getDeclaredMethod("compiledClassCount");
+            m.setAccessible(true);
+            return (Integer) m.invoke(engine);
+        } catch (ReflectiveOperationException e) {
+            return -1;
+        }
+    }
+
     public static void main(String[] args) {
         int cells = args.length > 0 ? Integer.parseInt(args[0]) : 2500;
         int window = 250;
@@ -42,6 +58,7 @@ public class EngineSoak {
             engine.awaitReady();
             double[] ms = new double[cells + 1];
             long start = System.nanoTime();
+            long tasks = ReplImportPlugin.tasksSoFar();
             for (int i = 1; i <= cells; i++) {
                 long t = System.nanoTime();
                 CellOutcome outcome = engine.execute(cell(i), i);
@@ -53,10 +70,15 @@ public class EngineSoak {
                     double[] w = Arrays.copyOfRange(ms, i - window + 1, i + 1);
                     Arrays.sort(w);
                     System.gc();
+                    long tasksBefore = tasks;
+                    tasks = ReplImportPlugin.tasksSoFar();
                     Runtime rt = Runtime.getRuntime();
-                    System.out.printf("cells %5d-%5d: p50 %6.1f ms, p95 %6.1f ms; live heap %6.1f MiB; %5.0f s%n",
+                    System.out.printf("cells %5d-%5d: p50 %6.1f ms, p95 %6.1f ms; live heap %6.1f MiB; "
+                                    + "REPL class files %5d; javac tasks/cell %4.1f; %5.0f s%n",
                             i - window + 1, i, w[window / 2], w[window * 95 / 100],
-                            (rt.totalMemory() - rt.freeMemory()) / 1048576.0, (System.nanoTime() - start) / 1e9);
+                            (rt.totalMemory() - rt.freeMemory()) / 1048576.0, classFiles(engine),
+                            (tasks - tasksBefore) / (double) window,
+                            (System.nanoTime() - start) / 1e9);
                 }
             }
         }

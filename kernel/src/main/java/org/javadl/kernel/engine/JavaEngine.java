@@ -7,6 +7,10 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 import org.javadl.kernel.engine.classpath.IndexedFileManager;
+import org.javadl.kernel.engine.javac.ReplClassListing;
+import org.javadl.kernel.engine.javac.ReplImportPlugin;
+import org.javadl.kernel.engine.javac.ReplImportTrimmer;
+import org.javadl.kernel.engine.javac.ReplSymbolSweeper;
 
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
@@ -66,19 +70,60 @@ public final class JavaEngine implements AutoCloseable {
     /** JShell plus what we keep about it. */
     private record Session(JShell shell, CellSplitter splitter, StatementBatcher batcher, SnippetOrigins origins,
                            ErrorFormatter errors, CodeAssist assist, ReplClassPruner pruner,
-                           SnippetHistoryTrimmer trimmer, BackgroundIndexing indexing) {
+                           SnippetHistoryTrimmer trimmer, ReplSymbolSweeper sweeper, ReplClassListing listing,
+                           BackgroundIndexing indexing, Housekeeping housekeeping) {
         /**
-         * After a cell: forget what can no longer be referenced (see {@link SnippetHistoryTrimmer}
-         * and {@link ReplClassPruner}); {@code dropped} are the cell's dropped scratch snippets.
+         * After a cell: forget what can no longer be referenced (see {@link SnippetHistoryTrimmer},
+         * {@link ReplClassPruner} and {@link ReplSymbolSweeper}); {@code dropped} are the cell's
+         * dropped scratch snippets. Each cell looks only at the snippets whose status it changed;
+         * every {@value Housekeeping#FULL_PASS_EVERY} cells a full pass catches anything missed.
          */
         void tidy(List<Snippet> dropped) {
-            if (trimmer != null) {
-                trimmer.trim(dropped);
-            }
+            List<Snippet> touched = housekeeping.takeTouched();
+            boolean full = housekeeping.fullPassDue();
             if (pruner != null) {
-                pruner.prune();
+                if (full || trimmer == null) {
+                    pruner.prune();
+                } else {
+                    pruner.prune(touched, trimmer::sharesClassWithActive);
+                }
+            }
+            if (trimmer != null) {
+                if (full) {
+                    trimmer.trim(dropped);
+                } else {
+                    trimmer.trim(dropped, touched);
+                }
+            }
+            if (sweeper != null) {
+                sweeper.sweep();
             }
             assist.stateChanged();
+        }
+    }
+
+    /** The snippets whose status changed since the last tidy (JShell reports each change). */
+    private static final class Housekeeping {
+        static final int FULL_PASS_EVERY = 256;
+        private final List<Snippet> touched = new ArrayList<>();
+        private int cells;
+
+        void changed(SnippetEvent e) {
+            synchronized (touched) {
+                touched.add(e.snippet());
+            }
+        }
+
+        List<Snippet> takeTouched() {
+            synchronized (touched) {
+                List<Snippet> out = new ArrayList<>(touched);
+                touched.clear();
+                return out;
+            }
+        }
+
+        boolean fullPassDue() {
+            return ++cells % FULL_PASS_EVERY == 0;
         }
     }
 
@@ -124,7 +169,7 @@ public final class JavaEngine implements AutoCloseable {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         JShell shell = JShell.builder()
                 // javac's own jar handling would walk all of the kernel's jar before the first compile
-                .fileManager(standard -> new IndexedFileManager(standard, classpath))
+                .fileManager(standard -> new IndexedFileManager(standard, classpath, ReplImportPlugin.loader()))
                 .executionEngine(new KernelExecutionControl.Provider(), java.util.Map.of())
                 .in(new ByteArrayInputStream(new byte[0]))
                 .out(quiet)
@@ -151,12 +196,17 @@ public final class JavaEngine implements AutoCloseable {
         // just as well; a warm-up on this path would make that first cell wait for two compiles.
         LOG.fine(() -> "JShell ready at " + (System.nanoTime() - t0) / 1_000_000 + " ms after engine start, "
                 + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start");
+        // Before the pruner, which keeps a reference to the map of class files this replaces.
+        ReplClassListing listing = ReplClassListing.install(shell);
         ReplClassPruner pruner = ReplClassPruner.forShell(shell);
         if (pruner != null) {
             pruner.prune(); // the imports' throwaway wrapper classes
         }
+        Housekeeping housekeeping = new Housekeeping();
+        shell.onSnippetEvent(housekeeping::changed);
         return new Session(shell, new CellSplitter(sca), new StatementBatcher(), origins, new ErrorFormatter(origins),
-                new CodeAssist(shell), pruner, SnippetHistoryTrimmer.forShell(shell), indexing);
+                new CodeAssist(shell), pruner, SnippetHistoryTrimmer.forShell(shell), ReplSymbolSweeper.forShell(shell),
+                listing, indexing, housekeeping);
     }
 
     private Session session() {
@@ -187,7 +237,8 @@ public final class JavaEngine implements AutoCloseable {
     public CellOutcome execute(String code, int cellNumber) {
         Session s = session();
         lock.lock();
-        try {
+        try (ReplImportTrimmer.Scope trimming = ReplImportTrimmer.during();
+             ReplImportTrimmer.Scope narrowing = ReplClassListing.during(s.listing())) {
             return executeLocked(s, code, cellNumber);
         } finally {
             lastActivity = System.nanoTime();

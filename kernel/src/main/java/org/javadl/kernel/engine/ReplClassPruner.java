@@ -2,13 +2,16 @@ package org.javadl.kernel.engine;
 
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
+import org.javadl.kernel.engine.javac.JdkInternals;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,9 +49,8 @@ final class ReplClassPruner {
     /** A pruner for {@code shell}, or null when JShell's internals cannot be reached. */
     static ReplClassPruner forShell(JShell shell) {
         try {
-            Object taskFactory = field(JShell.class, "taskFactory").get(shell);
-            Object fileManager = field(taskFactory.getClass(), "fileManager").get(taskFactory);
-            Object classObjects = field(fileManager.getClass(), "classObjects").get(fileManager);
+            Object fileManager = JdkInternals.fileManager(shell);
+            Object classObjects = JdkInternals.field(fileManager.getClass(), "classObjects").get(fileManager);
             Method name = Snippet.class.getDeclaredMethod("classFullName");
             name.setAccessible(true);
             @SuppressWarnings("unchecked")
@@ -61,10 +63,28 @@ final class ReplClassPruner {
         }
     }
 
-    private static Field field(Class<?> owner, String name) throws NoSuchFieldException {
-        Field f = owner.getDeclaredField(name);
-        f.setAccessible(true);
-        return f;
+    /**
+     * Removes the class files of those of {@code touched} (the snippets whose status changed in a
+     * cell) that are no longer active, unless {@code sharesClassWithActive} says an active snippet
+     * was compiled into the same wrapper class. Returns how many class files were removed. This
+     * costs what the cell changed, not what the session holds; {@link #prune()} is the full pass.
+     */
+    int prune(Collection<Snippet> touched, Predicate<Snippet> sharesClassWithActive) {
+        if (!(classFiles instanceof NavigableMap<String, ?> byName)) {
+            return prune();
+        }
+        int before = classFiles.size();
+        for (Snippet s : touched) {
+            if (!shell.status(s).isActive() && !sharesClassWithActive.test(s)) {
+                String wrapper = liveClass(s);
+                if (wrapper != null && wrapper.startsWith(REPL_PREFIX)) {
+                    byName.remove(wrapper);
+                    // nested classes: REPL.$JShell$12$Foo, REPL.$JShell$12$Foo$Bar, ...
+                    byName.subMap(wrapper + "$", true, wrapper + "$\uffff", true).clear();
+                }
+            }
+        }
+        return before - classFiles.size();
     }
 
     /** Removes the class files of inactive snippets; returns how many were removed. */

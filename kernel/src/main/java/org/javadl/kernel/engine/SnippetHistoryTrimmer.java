@@ -57,6 +57,8 @@ final class SnippetHistoryTrimmer {
     private final Internals in;
     /** Wrappers already slimmed (they stay in {@code classOuters} for stack traces). */
     private final Set<Object> slimmed = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Inactive snippets kept because their wrapper is shared with an active one. */
+    private final Set<Snippet> waiting = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean disabled;
 
     /** The JShell members this class uses, looked up once. */
@@ -144,6 +146,83 @@ final class SnippetHistoryTrimmer {
         }
     }
 
+    /**
+     * The same as {@link #trim(Collection)}, looking only at {@code touched} (the snippets whose
+     * status changed in this cell) and at those an earlier call had to leave, so that it costs what
+     * the cell changed rather than what the session holds.
+     */
+    int trim(Collection<Snippet> dropped, Collection<Snippet> touched) {
+        if (disabled) {
+            return 0;
+        }
+        try {
+            Set<Snippet> scratch = Collections.newSetFromMap(new IdentityHashMap<>());
+            scratch.addAll(dropped);
+            Set<Snippet> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
+            candidates.addAll(waiting);
+            candidates.addAll(touched);
+            candidates.addAll(dropped);
+            waiting.clear();
+            int forgotten = 0;
+            for (Snippet s : candidates) {
+                if (allSnippets.contains(s) && !shell.status(s).isActive()) {
+                    if (forget(s, scratch, sharesClassWithActive(s))) {
+                        forgotten++;
+                    } else {
+                        waiting.add(s);
+                    }
+                }
+            }
+            return forgotten;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            disabled = true;
+            LOG.log(Level.WARNING, "trimming JShell's snippet history failed; it is off for this session", e);
+            return 0;
+        }
+    }
+
+    /**
+     * Whether an active snippet was compiled into the same wrapper class as {@code s} (JShell
+     * compiles some snippets together); such a wrapper must be kept whole.
+     */
+    boolean sharesClassWithActive(Snippet s) {
+        try {
+            Object wrap = in.outerWrap.invoke(s);
+            if (!in.classWrapType.isInstance(wrap)) {
+                return false;
+            }
+            @SuppressWarnings("unchecked")
+            Map<Object, Snippet> wrapToSnippet = (Map<Object, Snippet>) in.classWrapSnippets.get(wrap);
+            for (Snippet other : wrapToSnippet.values()) {
+                if (other != s && shell.status(other).isActive()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return true; // when in doubt, keep
+        }
+    }
+
+    /** Forgets inactive {@code s}, unless its wrapper is shared with an active snippet. */
+    private boolean forget(Snippet s, Set<Snippet> scratch, boolean sharedWithActive) throws ReflectiveOperationException {
+        Object wrap = in.outerWrap.invoke(s);
+        if (in.classWrapType.isInstance(wrap) && !slimmed.contains(wrap)) {
+            if (sharedWithActive) {
+                return false; // compiled together with a snippet that is still active: try again later
+            }
+            slim(wrap);
+        }
+        allSnippets.remove(s);
+        if (scratch.contains(s)) {
+            int index = (Integer) in.keyIndex.invoke(in.key.invoke(s));
+            if (index < keyIndexToSnippet.size() && keyIndexToSnippet.get(index) == s) {
+                keyIndexToSnippet.set(index, null);
+            }
+        }
+        return true;
+    }
+
     private int trimOnce(Set<Snippet> scratch) throws ReflectiveOperationException {
         Set<Object> liveWraps = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Snippet> inactive = new ArrayList<>();
@@ -156,21 +235,9 @@ final class SnippetHistoryTrimmer {
         }
         int forgotten = 0;
         for (Snippet s : inactive) {
-            Object wrap = in.outerWrap.invoke(s);
-            if (in.classWrapType.isInstance(wrap) && !slimmed.contains(wrap)) {
-                if (liveWraps.contains(wrap)) {
-                    continue; // compiled together with a snippet that is still active: try again later
-                }
-                slim(wrap);
+            if (forget(s, scratch, liveWraps.contains(in.outerWrap.invoke(s)))) {
+                forgotten++;
             }
-            allSnippets.remove(s);
-            if (scratch.contains(s)) {
-                int index = (Integer) in.keyIndex.invoke(in.key.invoke(s));
-                if (index < keyIndexToSnippet.size() && keyIndexToSnippet.get(index) == s) {
-                    keyIndexToSnippet.set(index, null);
-                }
-            }
-            forgotten++;
         }
         return forgotten;
     }

@@ -28,9 +28,19 @@ public final class IndexedFileManager extends ForwardingJavaFileManager<Standard
     private static final Set<String> CLASS_PATH_OPTIONS = Set.of("-classpath", "-cp", "--class-path");
 
     private volatile CompileClassPath classPath;
+    private final ClassLoader compilerPlugins;
 
     public IndexedFileManager(StandardJavaFileManager standard, String classPath) {
+        this(standard, classPath, null);
+    }
+
+    /**
+     * {@code compilerPlugins}, if not null, is the class loader javac searches for plugins (through
+     * the annotation processor path); javac starts those that ask to be started automatically.
+     */
+    public IndexedFileManager(StandardJavaFileManager standard, String classPath, ClassLoader compilerPlugins) {
         super(standard);
+        this.compilerPlugins = compilerPlugins;
         this.classPath = CompileClassPath.parse(classPath);
         this.classPath.openInBackground();
         try {
@@ -79,7 +89,17 @@ public final class IndexedFileManager extends ForwardingJavaFileManager<Standard
 
     @Override
     public boolean hasLocation(Location location) {
-        return location == StandardLocation.CLASS_PATH || super.hasLocation(location);
+        return location == StandardLocation.CLASS_PATH
+                || (location == StandardLocation.ANNOTATION_PROCESSOR_PATH && compilerPlugins != null)
+                || super.hasLocation(location);
+    }
+
+    @Override
+    public ClassLoader getClassLoader(Location location) {
+        if (location == StandardLocation.ANNOTATION_PROCESSOR_PATH && compilerPlugins != null) {
+            return compilerPlugins;
+        }
+        return super.getClassLoader(location);
     }
 
     @Override

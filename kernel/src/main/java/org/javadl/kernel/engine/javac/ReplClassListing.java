@@ -1,0 +1,206 @@
+package org.javadl.kernel.engine.javac;
+
+import jdk.jshell.JShell;
+
+import javax.tools.JavaFileObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.WeakHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Lets javac see, in a compilation that runs a cell, only the wrapper classes that compilation
+ * can reach, instead of every class the session has defined.
+ *
+ * <p>Why: javac learns which classes a package has by listing it, and JShell makes javac forget
+ * its {@code REPL} package after every compilation; so each of the two to four compilations of a
+ * cell listed, and made a symbol for, every live wrapper class (two class files per class or
+ * record defined). With 2,000 of them that was a sixth of a cell's time at cell 5,000 of the soak
+ * mix, and most of JShell's clean-up walk afterwards.
+ *
+ * <p>What a compilation can reach is known exactly once its sources are parsed and
+ * {@link ReplImportTrimmer} has removed the imports they do not use: the wrappers of the imports
+ * that are left, the wrappers the source names itself ({@code REPL.$JShell$12.x} in code JShell
+ * generates), and, transitively, every {@code REPL} class named in the class files of those (a
+ * method's return type, a superclass, a field's type; javac reads nothing else). The class files
+ * are scanned for the bytes {@code REPL/$JShell$}, which over-approximates, as it should. javac has
+ * no other way to reach a {@code REPL} class, so the listing is narrowed to exactly those, and
+ * only on the thread and for the compilation that computed them ({@link #reachable}); every other
+ * listing (completion, documentation, JShell's own start-up) sees everything.
+ *
+ * <p>The listing is JShell's map of class files (in its file manager), replaced by reflection
+ * with a map that narrows {@code values()}, the one view JShell lists from. It needs
+ * {@code jdk.jshell/jdk.jshell} opened to this code; without it this logs once and is off.
+ */
+public final class ReplClassListing {
+    private static final Logger LOG = Logger.getLogger(ReplClassListing.class.getName());
+    private static final String REPL_PREFIX = "REPL.";
+    private static final byte[] CLASS_FILE_MARK = "REPL/$JShell$".getBytes(StandardCharsets.US_ASCII);
+    /** The wrappers ({@code REPL.$JShell$12}) the current compilation of this thread may list; null: all. */
+    private static final ThreadLocal<Set<String>> REACHABLE = new ThreadLocal<>();
+    /** The listing that compilations on this thread narrow (set while a cell runs). */
+    private static final ThreadLocal<ClassFileMap> CURRENT = new ThreadLocal<>();
+
+    private static final java.util.concurrent.atomic.AtomicLong NARROWED = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong LISTED = new java.util.concurrent.atomic.AtomicLong();
+
+    private final ClassFileMap classFiles;
+
+    private ReplClassListing(ClassFileMap classFiles) {
+        this.classFiles = classFiles;
+    }
+
+    /**
+     * Installs the narrowing map in {@code shell}'s file manager (before anything else holds on to
+     * the old one) and returns it, or null when JShell's internals cannot be reached.
+     */
+    public static ReplClassListing install(JShell shell) {
+        try {
+            Object fileManager = JdkInternals.fileManager(shell);
+            Field mapField = JdkInternals.field(fileManager.getClass(), "classObjects");
+            Object old = mapField.get(fileManager);
+            if (!(old instanceof TreeMap<?, ?> tree)) {
+                throw new IllegalStateException("JShell's class files are a " + old.getClass().getName());
+            }
+            @SuppressWarnings("unchecked")
+            ClassFileMap replacement = new ClassFileMap((SortedMap<String, Object>) tree);
+            mapField.set(fileManager, replacement);
+            return new ReplClassListing(replacement);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.INFO, "JShell's class listing cannot be narrowed (" + e + "); each compilation "
+                    + "lists every class the session defined. Run with --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED.");
+            return null;
+        }
+    }
+
+    /**
+     * Narrows the compilations this thread runs until the scope is closed, as {@link
+     * ReplImportTrimmer#during} trims them; {@code listing} may be null (then nothing is narrowed).
+     */
+    public static ReplImportTrimmer.Scope during(ReplClassListing listing) {
+        ClassFileMap before = CURRENT.get();
+        CURRENT.set(listing == null ? null : listing.classFiles);
+        return () -> {
+            CURRENT.set(before);
+            REACHABLE.remove();
+        };
+    }
+
+    /** The listing in effect: a compilation starts with all of it. */
+    static void compilationStarted() {
+        REACHABLE.remove();
+    }
+
+    /**
+     * Adds {@code wrappers} (simple names, {@code $JShell$12}) and what their class files reach to
+     * what the current compilation of this thread lists. Called for each parsed unit; a
+     * compilation that never calls this lists everything.
+     */
+    static void reachable(Collection<String> wrappers) {
+        ClassFileMap map = CURRENT.get();
+        if (map == null) {
+            return;
+        }
+        Set<String> reach = REACHABLE.get();
+        if (reach == null) {
+            reach = new HashSet<>();
+            REACHABLE.set(reach);
+        }
+        Deque<String> todo = new ArrayDeque<>();
+        for (String w : wrappers) {
+            todo.add(REPL_PREFIX + w);
+        }
+        while (!todo.isEmpty()) {
+            String wrapper = todo.pop();
+            if (reach.add(wrapper)) {
+                for (Object file : map.classesOf(wrapper)) {
+                    todo.addAll(map.referencedWrappers(file));
+                }
+            }
+        }
+    }
+
+    /** Narrowed listings so far and the class files they listed, in this JVM (for tests and benchmarks). */
+    public static long[] narrowedSoFar() {
+        return new long[] {NARROWED.get(), LISTED.get()};
+    }
+
+    /**
+     * JShell's map from binary class name to class file, whose {@code values()} (what JShell
+     * lists) leaves out the wrappers the current compilation cannot reach.
+     */
+    private static final class ClassFileMap extends TreeMap<String, Object> {
+        /** Wrappers named in each class file, by class file (JShell writes a new object each time). */
+        private final Map<Object, Set<String>> references = new WeakHashMap<>();
+
+        ClassFileMap(SortedMap<String, Object> from) {
+            super(from);
+        }
+
+        Collection<Object> classesOf(String wrapper) {
+            return subMap(wrapper, true, wrapper + "$\uffff", true).values();
+        }
+
+        synchronized Set<String> referencedWrappers(Object file) {
+            return references.computeIfAbsent(file, ClassFileMap::scan);
+        }
+
+        /** {@code REPL.$JShell$N} for every {@code REPL/$JShell$N} in the class file's bytes. */
+        private static Set<String> scan(Object file) {
+            byte[] b;
+            try (InputStream in = ((JavaFileObject) file).openInputStream()) {
+                b = in.readAllBytes();
+            } catch (IOException | RuntimeException e) {
+                return Set.of();
+            }
+            Set<String> found = new HashSet<>();
+            outer:
+            for (int i = 0; i + CLASS_FILE_MARK.length <= b.length; i++) {
+                for (int j = 0; j < CLASS_FILE_MARK.length; j++) {
+                    if (b[i + j] != CLASS_FILE_MARK[j]) {
+                        continue outer;
+                    }
+                }
+                int end = i + CLASS_FILE_MARK.length;
+                while (end < b.length && b[end] >= '0' && b[end] <= '9') {
+                    end++;
+                }
+                if (end > i + CLASS_FILE_MARK.length) {
+                    found.add(REPL_PREFIX + new String(b, i + 5, end - i - 5, StandardCharsets.US_ASCII));
+                }
+                i = end - 1;
+            }
+            return found;
+        }
+
+        @Override
+        public Collection<Object> values() {
+            Set<String> reach = REACHABLE.get();
+            if (reach == null || CURRENT.get() != this) {
+                return super.values();
+            }
+            // Only the reachable wrappers, each looked up by name: the cost is what the
+            // compilation uses, not what the session holds.
+            List<Object> listed = new ArrayList<>();
+            for (String wrapper : reach) {
+                listed.addAll(classesOf(wrapper));
+            }
+            NARROWED.incrementAndGet();
+            LISTED.addAndGet(listed.size());
+            return listed;
+        }
+    }
+}
