@@ -74,10 +74,21 @@ final class ReplClassPruner {
             return prune();
         }
         int before = classFiles.size();
+        // A snippet that replaces another can be compiled into a wrapper class of the same name
+        // (a variable declared again as it was): that name is live again and must stay.
+        Set<String> live = new HashSet<>();
+        for (Snippet s : touched) {
+            if (shell.status(s).isActive()) {
+                String name = liveClass(s);
+                if (name != null) {
+                    live.add(name);
+                }
+            }
+        }
         for (Snippet s : touched) {
             if (!shell.status(s).isActive() && !sharesClassWithActive.test(s)) {
                 String wrapper = liveClass(s);
-                if (wrapper != null && wrapper.startsWith(REPL_PREFIX)) {
+                if (wrapper != null && wrapper.startsWith(REPL_PREFIX) && !live.contains(wrapper)) {
                     byName.remove(wrapper);
                     // nested classes: REPL.$JShell$12$Foo, REPL.$JShell$12$Foo$Bar, ...
                     byName.subMap(wrapper + "$", true, wrapper + "$\uffff", true).clear();

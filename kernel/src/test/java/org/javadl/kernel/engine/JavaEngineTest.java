@@ -89,6 +89,19 @@ class JavaEngineTest {
     }
 
     @Test
+    void aDefinitionRepeatedExactlyStillWorksInLaterCells() {
+        // JShell compiles a variable declared again as it was into a wrapper class of the same
+        // name; the after-cell pruning once removed that class with the replaced snippet.
+        for (int round = 0; round < 3; round++) {
+            run("int repeatedVar = 5;");
+            run("int repeatedMethod() { return 6; }");
+            run("class RepeatedClass { int v() { return 7; } }");
+            run("System.out.print(\"\");");
+            assertEquals(18, value("repeatedVar + repeatedMethod() + new RepeatedClass().v()"));
+        }
+    }
+
+    @Test
     void longSessionsForgetTheSourceOfSnippetsThatCanNoLongerRun() {
         run("List<java.util.function.IntUnaryOperator> saved = new ArrayList<>();");
         int stored = cell + 1;
