@@ -294,6 +294,12 @@ public final class JavaEngine implements AutoCloseable {
         }
         ResultCapture.reset();
         List<SnippetEvent> events = s.shell().eval(snippet.source());
+        if (s.listing() != null && s.listing().missedAClass(s.shell(), events)) {
+            // Nothing ran (javac rejected the snippet): compile it again with the full listing.
+            try (ReplImportTrimmer.Scope full = ReplClassListing.during(null)) {
+                events = s.shell().eval(snippet.source());
+            }
+        }
         int at = Math.max(0, Math.min(snippet.anchor(), cell.text().length()));
         SnippetOrigins.Origin origin = new SnippetOrigins.Origin(cellNumber, cell, cell.lineOf(at), cell.columnOf(at));
         SnippetEvent main = null;

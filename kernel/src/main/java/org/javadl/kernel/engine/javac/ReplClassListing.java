@@ -1,6 +1,8 @@
 package org.javadl.kernel.engine.javac;
 
 import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
 
 import javax.tools.JavaFileObject;
 import java.io.IOException;
@@ -58,6 +60,7 @@ public final class ReplClassListing {
     private static final java.util.concurrent.atomic.AtomicLong LISTED = new java.util.concurrent.atomic.AtomicLong();
 
     private final ClassFileMap classFiles;
+    private volatile boolean disabled;
 
     private ReplClassListing(ClassFileMap classFiles) {
         this.classFiles = classFiles;
@@ -92,7 +95,7 @@ public final class ReplClassListing {
      */
     public static ReplImportTrimmer.Scope during(ReplClassListing listing) {
         ClassFileMap before = CURRENT.get();
-        CURRENT.set(listing == null ? null : listing.classFiles);
+        CURRENT.set(listing == null || listing.disabled ? null : listing.classFiles);
         return () -> {
             CURRENT.set(before);
             REACHABLE.remove();
@@ -131,6 +134,30 @@ public final class ReplClassListing {
                 }
             }
         }
+    }
+
+    /**
+     * Whether javac, given a narrowed listing, failed to find a class file for a snippet it then
+     * rejected: the reachability above should make that impossible, so it turns narrowing off for
+     * the session (with a log line) and says the snippet should be evaluated again; a rejected
+     * snippet ran nothing. Diagnostics are JShell's ({@code compiler.err.cant.access}: "class file
+     * for ... not found").
+     */
+    public boolean missedAClass(JShell shell, List<SnippetEvent> events) {
+        if (disabled || CURRENT.get() != classFiles) {
+            return false;
+        }
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() == null && e.status() == Snippet.Status.REJECTED
+                    && shell.diagnostics(e.snippet()).anyMatch(d -> d.getCode().contains("cant.access"))) {
+                disabled = true;
+                CURRENT.remove();
+                LOG.warning("javac missed a class file with the narrowed REPL listing; listing everything from "
+                        + "now on. Snippet: " + e.snippet().source());
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Narrowed listings so far and the class files they listed, in this JVM (for tests and benchmarks). */
@@ -174,8 +201,11 @@ public final class ReplClassListing {
                         continue outer;
                     }
                 }
+                // A wrapper's name is $JShell$ and its snippets' key numbers and version letters,
+                // joined by '_' ($JShell$12, $JShell$12B, $JShell$12_13C); a nested class's
+                // name goes on after a '$'.
                 int end = i + CLASS_FILE_MARK.length;
-                while (end < b.length && b[end] >= '0' && b[end] <= '9') {
+                while (end < b.length && isWrapperNameByte(b[end])) {
                     end++;
                 }
                 if (end > i + CLASS_FILE_MARK.length) {
@@ -184,6 +214,10 @@ public final class ReplClassListing {
                 i = end - 1;
             }
             return found;
+        }
+
+        private static boolean isWrapperNameByte(byte c) {
+            return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
         }
 
         @Override

@@ -90,6 +90,19 @@ class ReplImportTrimmerTest {
     }
 
     @Test
+    void redefinedTypesReachedThroughSignaturesAreListed() {
+        // A definition given again gets a wrapper class with a version letter ($JShell$31B): the
+        // class files naming it must lead javac's listing to it.
+        run("class Crate { int v; Crate(int v) { this.v = v; } int get() { return v; } }");
+        run("class Crate { int v; Crate(int v) { this.v = v; } int get() { return v + 100; } }");
+        run("Crate makeCrate(int v) { return new Crate(v); }");
+        run("Crate makeCrate(int v) { return new Crate(v * 2); }");
+        assertEquals(106, value("makeCrate(3).get()"));
+        run("java.util.function.IntFunction<Crate> crates = v -> makeCrate(v);");
+        assertEquals(102, value("crates.apply(1).get()"));
+    }
+
+    @Test
     void aDefinitionShadowsAStarImportOnlyWhereItIsNamed() {
         run("import java.util.*;");
         run("class List { String what() { return \"mine\"; } }");
