@@ -95,7 +95,7 @@ public final class JavaEngine implements AutoCloseable {
                     trimmer.trim(dropped, touched);
                 }
             }
-            if (sweeper != null) {
+            if (sweeper != null && housekeeping.sweepDue()) {
                 sweeper.sweep();
             }
             assist.stateChanged();
@@ -105,6 +105,7 @@ public final class JavaEngine implements AutoCloseable {
     /** The snippets whose status changed since the last tidy (JShell reports each change). */
     private static final class Housekeeping {
         static final int FULL_PASS_EVERY = 256;
+        static final int SWEEP_EVERY = 32;
         private final List<Snippet> touched = new ArrayList<>();
         private int cells;
 
@@ -124,6 +125,14 @@ public final class JavaEngine implements AutoCloseable {
 
         boolean fullPassDue() {
             return ++cells % FULL_PASS_EVERY == 0;
+        }
+
+        /**
+         * javac's class table is swept every {@value #SWEEP_EVERY} cells: a sweep walks the whole
+         * table (a few thousand JDK and library classes), and a cell leaves only a few empty entries.
+         */
+        boolean sweepDue() {
+            return cells % SWEEP_EVERY == 0;
         }
     }
 

@@ -36,7 +36,8 @@ public final class IndexedFileManager extends ForwardingJavaFileManager<Standard
 
     /**
      * {@code compilerPlugins}, if not null, is the class loader javac searches for plugins (through
-     * the annotation processor path); javac starts those that ask to be started automatically.
+     * the annotation processor path: JShell's own file manager passes only that route on); javac
+     * starts those that ask to be started automatically.
      */
     public IndexedFileManager(StandardJavaFileManager standard, String classPath, ClassLoader compilerPlugins) {
         super(standard);

@@ -35,12 +35,11 @@ public final class ReplImportPlugin implements Plugin {
     }
 
     /**
-     * The class loader for javac's plugin lookup: it finds this plugin and nothing else, and
-     * is not {@link java.io.Closeable}, so javac neither scans the class path for providers on
-     * every compilation nor closes it afterwards. The provider list is the resource
-     * {@code plugins.services} next to this class, not a {@code META-INF/services} entry: that
-     * would start the plugin in every javac that has the kernel on its class path, the kernel's
-     * own build included.
+     * The class loader javac looks up plugins in (through {@code ServiceLoader}): it offers this
+     * plugin and nothing else. Its provider list is served from memory, not from a
+     * {@code META-INF/services} entry: such an entry would start the plugin in every javac that has
+     * the kernel on its class path, the kernel's own build included, and reading it from the jar
+     * costs time on the first cell.
      */
     public static ClassLoader loader() {
         return PluginLoader.INSTANCE;
@@ -49,6 +48,8 @@ public final class ReplImportPlugin implements Plugin {
     private static final class PluginLoader extends ClassLoader {
         static final PluginLoader INSTANCE = new PluginLoader();
         private static final String SERVICES = "META-INF/services/" + Plugin.class.getName();
+        private static final byte[] PROVIDERS = (ReplImportPlugin.class.getName() + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
         private PluginLoader() {
             super("javadl-javac-plugins", ReplImportPlugin.class.getClassLoader());
@@ -59,9 +60,22 @@ public final class ReplImportPlugin implements Plugin {
             if (!SERVICES.equals(name)) {
                 return java.util.Collections.emptyEnumeration();
             }
-            java.net.URL own = ReplImportPlugin.class.getResource("plugins.services");
-            return own == null ? java.util.Collections.emptyEnumeration()
-                    : java.util.Collections.enumeration(java.util.List.of(own));
+            java.net.URL list = new java.net.URL(null, "javadl-plugins:" + SERVICES, new java.net.URLStreamHandler() {
+                @Override
+                protected java.net.URLConnection openConnection(java.net.URL u) {
+                    return new java.net.URLConnection(u) {
+                        @Override
+                        public void connect() {
+                        }
+
+                        @Override
+                        public java.io.InputStream getInputStream() {
+                            return new java.io.ByteArrayInputStream(PROVIDERS);
+                        }
+                    };
+                }
+            });
+            return java.util.Collections.enumeration(java.util.List.of(list));
         }
     }
 }
