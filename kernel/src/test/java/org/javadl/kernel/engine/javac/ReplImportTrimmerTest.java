@@ -72,6 +72,26 @@ class ReplImportTrimmerTest {
     }
 
     @Test
+    void aClassTheNarrowedListingMissesIsCompiledAgainWithEverything() {
+        // Its own engine: after a miss, narrowing stays off for the session.
+        try (JavaEngine own = JavaEngine.standard()) {
+            own.awaitReady();
+            assertInstanceOf(CellOutcome.Success.class, own.execute("class Hidden { int v() { return 9; } }", 1));
+            assertInstanceOf(CellOutcome.Success.class, own.execute("Hidden makeHidden() { return new Hidden(); }", 2));
+            ReplClassListing.hiddenForTests = "$Hidden";
+            try {
+                CellOutcome o = own.execute("makeHidden().v()", 3);
+                CellOutcome.Success s = assertInstanceOf(CellOutcome.Success.class, o, () -> "cell failed: " + o);
+                assertEquals(9, s.value());
+                assertEquals(10, ((CellOutcome.Success) own.execute("makeHidden().v() + 1", 4)).value(),
+                        "later cells list everything");
+            } finally {
+                ReplClassListing.hiddenForTests = null;
+            }
+        }
+    }
+
+    @Test
     void overloadsFromDifferentCellsAreAllKept() {
         run("int over(int x) { return x + 1; }");
         run("String over(String s) { return s + \"!\"; }");
