@@ -8,6 +8,7 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 import org.javadl.kernel.engine.classpath.IndexedFileManager;
 import org.javadl.kernel.engine.javac.ReplClassListing;
+import org.javadl.kernel.engine.javac.ReplDefinitions;
 import org.javadl.kernel.engine.javac.ReplImportPlugin;
 import org.javadl.kernel.engine.javac.ReplImportTrimmer;
 import org.javadl.kernel.engine.javac.ReplSymbolSweeper;
@@ -71,7 +72,7 @@ public final class JavaEngine implements AutoCloseable {
     private record Session(JShell shell, CellSplitter splitter, StatementBatcher batcher, SnippetOrigins origins,
                            ErrorFormatter errors, CodeAssist assist, ReplClassPruner pruner,
                            SnippetHistoryTrimmer trimmer, ReplSymbolSweeper sweeper, ReplClassListing listing,
-                           BackgroundIndexing indexing, Housekeeping housekeeping) {
+                           ReplDefinitions definitions, BackgroundIndexing indexing, Housekeeping housekeeping) {
         /**
          * After a cell: forget what can no longer be referenced (see {@link SnippetHistoryTrimmer},
          * {@link ReplClassPruner} and {@link ReplSymbolSweeper}); {@code dropped} are the cell's
@@ -205,8 +206,10 @@ public final class JavaEngine implements AutoCloseable {
         // just as well; a warm-up on this path would make that first cell wait for two compiles.
         LOG.fine(() -> "JShell ready at " + (System.nanoTime() - t0) / 1_000_000 + " ms after engine start, "
                 + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start");
-        // Before the pruner, which keeps a reference to the map of class files this replaces.
+        // Before the pruner and the history trimmer, which keep references to the map of class
+        // files and the table of snippets these replace.
         ReplClassListing listing = ReplClassListing.install(shell);
+        ReplDefinitions definitions = ReplDefinitions.install(shell);
         ReplClassPruner pruner = ReplClassPruner.forShell(shell);
         if (pruner != null) {
             pruner.prune(); // the imports' throwaway wrapper classes
@@ -215,7 +218,7 @@ public final class JavaEngine implements AutoCloseable {
         shell.onSnippetEvent(housekeeping::changed);
         return new Session(shell, new CellSplitter(sca), new StatementBatcher(), origins, new ErrorFormatter(origins),
                 new CodeAssist(shell), pruner, SnippetHistoryTrimmer.forShell(shell), ReplSymbolSweeper.forShell(shell),
-                listing, indexing, housekeeping);
+                listing, definitions, indexing, housekeeping);
     }
 
     private Session session() {
@@ -247,7 +250,8 @@ public final class JavaEngine implements AutoCloseable {
         Session s = session();
         lock.lock();
         try (ReplImportTrimmer.Scope trimming = ReplImportTrimmer.during();
-             ReplImportTrimmer.Scope narrowing = ReplClassListing.during(s.listing())) {
+             ReplImportTrimmer.Scope narrowing = ReplClassListing.during(s.listing());
+             ReplImportTrimmer.Scope fewerImports = ReplDefinitions.during(s.definitions())) {
             return executeLocked(s, code, cellNumber);
         } finally {
             lastActivity = System.nanoTime();

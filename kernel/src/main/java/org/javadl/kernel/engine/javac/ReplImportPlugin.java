@@ -30,7 +30,7 @@ public final class ReplImportPlugin implements Plugin {
         TASKS.incrementAndGet();
         ReplClassListing.compilationStarted();
         if (ReplImportTrimmer.available()) {
-            task.addTaskListener(new ReplImportTrimmer());
+            task.addTaskListener(new ReplImportTrimmer(task));
         }
     }
 

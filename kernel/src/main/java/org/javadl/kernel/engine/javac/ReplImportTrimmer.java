@@ -1,13 +1,19 @@
 package org.javadl.kernel.engine.javac;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.PackageTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
 
 import javax.lang.model.element.Name;
 import java.lang.reflect.Field;
@@ -55,11 +61,24 @@ public final class ReplImportTrimmer implements TaskListener {
     private static final String WRAPPER_PREFIX = "$JShell$";
     private static final ThreadLocal<Boolean> ACTIVE = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private static final AtomicLong REMOVED = new AtomicLong();
+    private static final AtomicLong ADDED = new AtomicLong();
     private static final Access ACCESS = Access.find();
 
     /** Whether javac's internals can be reached, so that imports are trimmed at all. */
     public static boolean available() {
         return ACCESS != null;
+    }
+
+    /** Whether imports can also be added to parsed units (see {@link ReplDefinitions}). */
+    static boolean canAddImports() {
+        return ACCESS != null && ACCESS.canMakeTrees();
+    }
+
+    private final JavacTask task;
+    private TreeFactory trees;
+
+    ReplImportTrimmer(JavacTask task) {
+        this.task = task;
     }
 
     /**
@@ -77,6 +96,11 @@ public final class ReplImportTrimmer implements TaskListener {
         return REMOVED.get();
     }
 
+    /** Imports added so far (see {@link ReplDefinitions}), in this JVM (for tests and logs). */
+    public static long addedSoFar() {
+        return ADDED.get();
+    }
+
     /** What {@link #during} returns: closing it ends the trimming it started. */
     public interface Scope extends AutoCloseable {
         @Override
@@ -89,19 +113,25 @@ public final class ReplImportTrimmer implements TaskListener {
             CompilationUnitTree unit = e.getCompilationUnit();
             if (unit != null && unit.getPackageName() instanceof IdentifierTree pkg
                     && pkg.getName().contentEquals(REPL_PACKAGE)) {
-                trim(unit, pkg.getName());
+                rewrite(unit, pkg.getName());
             }
         }
     }
 
-    private static void trim(CompilationUnitTree unit, Name repl) {
+    /**
+     * Leaves the unit with the {@code REPL} imports it names: removes the others JShell wrote and,
+     * when JShell was told to write none ({@link ReplDefinitions}), adds those of the definitions
+     * the unit names.
+     */
+    private void rewrite(CompilationUnitTree unit, Name repl) {
         Set<Name> named = new HashSet<>();
         List<String> wrappersNamed = new ArrayList<>();
         scanNames(unit, named, wrappersNamed);
         List<Object> kept = new ArrayList<>();
+        Set<Name> replImported = new HashSet<>();
         int removed = 0;
-        List<?> defs = ACCESS.defs(unit);
-        for (Object def : defs) {
+        int importsEnd = 0;
+        for (Object def : ACCESS.defs(unit)) {
             if (def instanceof ImportTree imp && imp.isStatic()
                     && imp.getQualifiedIdentifier() instanceof MemberSelectTree select
                     && select.getExpression() instanceof MemberSelectTree wrapper
@@ -111,15 +141,58 @@ public final class ReplImportTrimmer implements TaskListener {
                     removed++;
                     continue;
                 }
+                replImported.add(select.getIdentifier());
                 wrappersNamed.add(wrapper.getIdentifier().toString());
             }
             kept.add(def);
+            if (def instanceof ImportTree || def instanceof PackageTree) {
+                importsEnd = kept.size();
+            }
         }
-        if (removed > 0) {
+        List<Object> added = new ArrayList<>();
+        ReplDefinitions definitions = ReplDefinitions.current();
+        if (definitions != null) {
+            Set<Name> declared = declaredAtTop(unit);
+            for (Name n : named) {
+                if (declared.contains(n) || replImported.contains(n)) {
+                    continue; // JShell leaves these out too (its "except" and "plus")
+                }
+                for (String wrapper : definitions.wrappersImporting(n.toString())) {
+                    if (trees == null) {
+                        trees = ACCESS.treeFactory(task, unit);
+                    }
+                    added.add(trees.staticImport(repl, wrapper, n));
+                    wrappersNamed.add(wrapper);
+                }
+            }
+        }
+        if (removed > 0 || !added.isEmpty()) {
+            kept.addAll(importsEnd, added);
             ACCESS.setDefs(unit, kept);
             REMOVED.addAndGet(removed);
+            ADDED.addAndGet(added.size());
         }
         ReplClassListing.reachable(wrappersNamed);
+    }
+
+    /** Names the unit's top-level classes and their members declare (JShell's wrapper and what it wraps). */
+    private static Set<Name> declaredAtTop(CompilationUnitTree unit) {
+        Set<Name> names = new HashSet<>();
+        for (Tree t : unit.getTypeDecls()) {
+            if (t instanceof ClassTree c) {
+                names.add(c.getSimpleName());
+                for (Tree m : c.getMembers()) {
+                    if (m instanceof MethodTree method) {
+                        names.add(method.getName());
+                    } else if (m instanceof VariableTree v) {
+                        names.add(v.getName());
+                    } else if (m instanceof ClassTree inner) {
+                        names.add(inner.getSimpleName());
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     /**
@@ -158,24 +231,91 @@ public final class ReplImportTrimmer implements TaskListener {
         }.scan(unit, null);
     }
 
-    /** The reflective route to a unit's list of top-level trees. */
-    private record Access(Field defs, Method listFrom) {
-        static Access find() {
+    /** Makes {@code import static REPL.<wrapper>.<name>;} trees in one compilation's context. */
+    private record TreeFactory(Object maker, Object names, Access access) {
+        Object staticImport(Name repl, String wrapper, Name name) {
             try {
-                Class<?> unitClass = Class.forName("com.sun.tools.javac.tree.JCTree$JCCompilationUnit", false,
-                        Tree.class.getClassLoader());
-                Field defs = unitClass.getField("defs");
+                Object pkg = access.ident.invoke(maker, repl);
+                Object outer = access.select.invoke(maker, pkg, access.fromString.invoke(names, wrapper));
+                Object qualid = access.select.invoke(maker, outer, name);
+                return access.makeImport.invoke(maker, qualid, true);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot make an import tree", e);
+            }
+        }
+    }
+
+    /** The reflective route to a unit's list of top-level trees, and to javac's tree maker. */
+    private record Access(Field defs, Method listFrom, Method getContext, Method makerOf, Method at,
+                          Method ident, Method select, Method makeImport, Method namesOf, Method fromString) {
+        static Access find() {
+            ClassLoader javac = Tree.class.getClassLoader();
+            Field defs;
+            Method from;
+            try {
+                Class<?> unitClass = Class.forName("com.sun.tools.javac.tree.JCTree$JCCompilationUnit", false, javac);
+                defs = unitClass.getField("defs");
                 defs.setAccessible(true);
-                Class<?> listClass = Class.forName("com.sun.tools.javac.util.List", false, Tree.class.getClassLoader());
-                Method from = listClass.getMethod("from", Iterable.class);
+                Class<?> listClass = Class.forName("com.sun.tools.javac.util.List", false, javac);
+                from = listClass.getMethod("from", Iterable.class);
                 from.setAccessible(true);
-                return new Access(defs, from);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 LOG.log(Level.INFO, "javac's trees cannot be changed (" + e + "): every cell imports all earlier "
                         + "definitions, so cells get slower as definitions pile up. Run with --add-opens "
                         + "jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED --add-opens "
                         + "jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED.");
                 return null;
+            }
+            try {
+                Class<?> context = Class.forName("com.sun.tools.javac.util.Context", false, javac);
+                Class<?> nameClass = Class.forName("com.sun.tools.javac.util.Name", false, javac);
+                Class<?> maker = Class.forName("com.sun.tools.javac.tree.TreeMaker", false, javac);
+                Class<?> expression = Class.forName("com.sun.tools.javac.tree.JCTree$JCExpression", false, javac);
+                Class<?> namesClass = Class.forName("com.sun.tools.javac.util.Names", false, javac);
+                Method makeImport = null;
+                for (Method m : maker.getMethods()) { // Import(JCTree, boolean) on 17, Import(JCFieldAccess, boolean) later
+                    if (m.getName().equals("Import") && m.getParameterCount() == 2
+                            && m.getParameterTypes()[1] == boolean.class) {
+                        makeImport = m;
+                    }
+                }
+                if (makeImport == null) {
+                    throw new NoSuchMethodException("TreeMaker.Import");
+                }
+                return new Access(defs, from,
+                        accessible(Class.forName("com.sun.tools.javac.api.BasicJavacTask", false, javac).getMethod("getContext")),
+                        accessible(maker.getMethod("instance", context)),
+                        accessible(maker.getMethod("at", int.class)),
+                        accessible(maker.getMethod("Ident", nameClass)),
+                        accessible(maker.getMethod("Select", expression, nameClass)),
+                        accessible(makeImport),
+                        accessible(namesClass.getMethod("instance", context)),
+                        accessible(namesClass.getMethod("fromString", String.class)));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                LOG.log(Level.INFO, "javac's tree maker cannot be reached (" + e + "); JShell keeps writing every "
+                        + "definition's import and the unused ones are removed after parsing.");
+                return new Access(defs, from, null, null, null, null, null, null, null, null);
+            }
+        }
+
+        private static Method accessible(Method m) {
+            m.setAccessible(true);
+            return m;
+        }
+
+        boolean canMakeTrees() {
+            return getContext != null;
+        }
+
+        TreeFactory treeFactory(JavacTask task, CompilationUnitTree unit) {
+            try {
+                Object context = getContext.invoke(task);
+                Object maker = makerOf.invoke(null, context);
+                long start = Trees.instance(task).getSourcePositions().getStartPosition(unit, unit.getPackage());
+                maker = at.invoke(maker, (int) Math.max(0, start));
+                return new TreeFactory(maker, namesOf.invoke(null, context), this);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("javac's tree maker", e);
             }
         }
 
