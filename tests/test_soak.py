@@ -155,8 +155,8 @@ def test_soak_no_thread_or_fd_leak(soak_run):
 
 # The criterion, and a stricter one of ours: the median must not creep up either (the first
 # 100 cells include the JIT's warm-up, which makes a p95 criterion against them lenient).
-# Through the protocol at 5,000 cells (JDK 17, C1-only JIT, 2026-11-22): p95 94.9 ms for cells 1-100,
-# 72.9 ms (0.77x) for 101-600, 67.1 ms (0.71x) for 4,601-5,000; p50 24.2 ms for 101-600, 21.2 ms for
+# Through the protocol at 5,000 cells (JDK 17, C1-only JIT, 2026-11-22): p95 92.9 ms for cells 1-100,
+# 66.5 ms (0.72x) for 101-600, 62.6 ms (0.67x) for 4,601-5,000; p50 23.8 ms for 101-600, 24.3 ms for
 # 4,601-5,000. Before the kernel kept javac from importing, listing and reading every earlier
 # definition in every compilation (engine/javac/) it was 749 ms (7.2x) and p50 38 -> 357 ms.
 def test_soak_p95_latency_stays_within_limit(soak_run):
