@@ -27,33 +27,36 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Removes, right after parsing, the imports of earlier definitions that a JShell wrapper does not
- * name, so that the cost of compiling a cell no longer grows with the number of definitions.
+ * Gives each compilation unit of a running cell, right after parsing, exactly the imports of
+ * earlier definitions it names, so that the cost of compiling a cell no longer grows with the
+ * number of definitions: it removes the {@code REPL} imports JShell wrote that the unit does not
+ * name, and, where {@link ReplDefinitions} kept JShell from writing them at all, adds those it does.
  *
  * <p>Why: JShell starts the source of every wrapper class it compiles with one
  * {@code import static REPL.$JShell$N.name;} per live definition (each class, record, method and
  * variable defined so far). javac resolves every import before it looks at the code, and
  * resolving one means reading that wrapper's class file: JShell has javac forget the whole
  * {@code REPL} package after each compilation, and a cell takes two to four compilations. A
- * session with a thousand definitions therefore spent most of every cell reading a thousand class
- * files it did not need (soak mix: p95 104 ms for the first 100 cells, 749 ms at cell 5,000).
+ * session with a thousand definitions therefore spent most of every cell on a thousand imports it
+ * did not need (soak mix: p95 104 ms for the first 100 cells, 749 ms at cell 5,000).
  *
- * <p>Why removing them is safe: an import only matters to a simple name written in the
- * compilation unit, and every such name is an identifier in the parsed tree (a type, a method
- * call, a variable, the first part of a qualified name, a type argument, an annotation), whether
- * the user wrote it or JShell generated it. An import whose name occurs nowhere in the unit cannot
- * change how anything in it resolves, so it goes; every other import stays, including all the
- * user's own ({@code import java.util.*}) and every overload or shadowing import of a name that
- * occurs. Types reached without their name (the type of {@code f()} where {@code f} returns a
- * class defined earlier) come from class files, as before.
+ * <p>Why this is safe: an import only matters to a simple name written in the compilation unit,
+ * and every such name is an identifier in the parsed tree (a type, a method call, a variable, the
+ * first part of a qualified name, a type argument, an annotation), whether the user wrote it or
+ * JShell generated it. So the unit gets the imports JShell would have written for exactly those
+ * names (the same lines, from JShell itself), except for a name the unit declares or already
+ * imports from a snippet compiled with it, which JShell leaves out as well; all the user's own
+ * imports ({@code import java.util.*}) stay. Types reached without their name (the type of
+ * {@code f()} where {@code f} returns a class defined earlier) come from class files, as before.
  *
- * <p>Only compilations that run a cell are trimmed ({@link #during}): completion needs the full
+ * <p>Only compilations that run a cell are changed ({@link #during}): completion needs the full
  * scope, since the name being typed is not yet in the source.
  *
- * <p>javac has no API to change a parsed unit; the list of its top-level trees is replaced by
- * reflection, which needs {@code jdk.compiler/com.sun.tools.javac.tree} and
- * {@code jdk.compiler/com.sun.tools.javac.util} opened to this code (the kernel jar's manifest does
- * that; tests pass {@code --add-opens}). Without it the trimmer logs once and does nothing.
+ * <p>javac has no API to change a parsed unit; the list of its top-level trees is replaced, and new
+ * import trees made with javac's {@code TreeMaker}, by reflection, which needs
+ * {@code jdk.compiler/com.sun.tools.javac.{api,tree,util}} opened to this code (the kernel jar's
+ * manifest does that; tests pass {@code --add-opens}). Without it this logs once and does nothing,
+ * and JShell writes every import as before.
  */
 public final class ReplImportTrimmer implements TaskListener {
     private static final Logger LOG = Logger.getLogger(ReplImportTrimmer.class.getName());
