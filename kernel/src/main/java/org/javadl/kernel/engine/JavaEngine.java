@@ -81,7 +81,8 @@ public final class JavaEngine implements AutoCloseable {
          */
         void tidy(List<Snippet> dropped) {
             List<Snippet> touched = housekeeping.takeTouched();
-            boolean full = housekeeping.fullPassDue();
+            int cell = housekeeping.cellDone();
+            boolean full = cell % Housekeeping.FULL_PASS_EVERY == 0;
             if (pruner != null) {
                 if (full || trimmer == null) {
                     pruner.prune();
@@ -96,7 +97,9 @@ public final class JavaEngine implements AutoCloseable {
                     trimmer.trim(dropped, touched);
                 }
             }
-            if (sweeper != null && housekeeping.sweepDue()) {
+            // javac's class table is swept every SWEEP_EVERY cells: a sweep walks the whole table
+            // (a few thousand JDK and library classes), and a cell leaves only a few empty entries.
+            if (sweeper != null && cell % Housekeeping.SWEEP_EVERY == 0) {
                 sweeper.sweep();
             }
             assist.stateChanged();
@@ -124,16 +127,9 @@ public final class JavaEngine implements AutoCloseable {
             }
         }
 
-        boolean fullPassDue() {
-            return ++cells % FULL_PASS_EVERY == 0;
-        }
-
-        /**
-         * javac's class table is swept every {@value #SWEEP_EVERY} cells: a sweep walks the whole
-         * table (a few thousand JDK and library classes), and a cell leaves only a few empty entries.
-         */
-        boolean sweepDue() {
-            return cells % SWEEP_EVERY == 0;
+        /** Counts a finished cell; returns how many there have been. */
+        int cellDone() {
+            return ++cells;
         }
     }
 

@@ -3,6 +3,7 @@ package org.javadl.kernel.engine;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import org.javadl.kernel.engine.javac.JdkInternals;
+import org.javadl.kernel.engine.javac.ReplClassListing;
 
 import java.lang.reflect.Method;
 import java.util.Collection;
@@ -89,9 +90,7 @@ final class ReplClassPruner {
             if (!shell.status(s).isActive() && !sharesClassWithActive.test(s)) {
                 String wrapper = liveClass(s);
                 if (wrapper != null && wrapper.startsWith(REPL_PREFIX) && !live.contains(wrapper)) {
-                    byName.remove(wrapper);
-                    // nested classes: REPL.$JShell$12$Foo, REPL.$JShell$12$Foo$Bar, ...
-                    byName.subMap(wrapper + "$", true, wrapper + "$\uffff", true).clear();
+                    ReplClassListing.classesOf(byName, wrapper).clear();
                 }
             }
         }

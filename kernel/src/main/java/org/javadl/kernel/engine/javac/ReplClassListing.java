@@ -16,10 +16,12 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,7 +52,8 @@ import java.util.logging.Logger;
 public final class ReplClassListing {
     private static final Logger LOG = Logger.getLogger(ReplClassListing.class.getName());
     private static final String REPL_PREFIX = "REPL.";
-    private static final byte[] CLASS_FILE_MARK = "REPL/$JShell$".getBytes(StandardCharsets.US_ASCII);
+    private static final String CLASS_FILE_PACKAGE = "REPL/";
+    private static final byte[] CLASS_FILE_MARK = (CLASS_FILE_PACKAGE + "$JShell$").getBytes(StandardCharsets.US_ASCII);
     /** The wrappers ({@code REPL.$JShell$12}) the current compilation of this thread may list; null: all. */
     private static final ThreadLocal<Set<String>> REACHABLE = new ThreadLocal<>();
     /** The listing that compilations on this thread narrow (set while a cell runs). */
@@ -58,8 +61,8 @@ public final class ReplClassListing {
     /** Tests only: class files whose name ends so are left out of narrowed listings, to make javac miss one. */
     static volatile String hiddenForTests;
 
-    private static final java.util.concurrent.atomic.AtomicLong NARROWED = new java.util.concurrent.atomic.AtomicLong();
-    private static final java.util.concurrent.atomic.AtomicLong LISTED = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong NARROWED = new AtomicLong();
+    private static final AtomicLong LISTED = new AtomicLong();
 
     private final ClassFileMap classFiles;
     private volatile boolean disabled;
@@ -131,7 +134,7 @@ public final class ReplClassListing {
         while (!todo.isEmpty()) {
             String wrapper = todo.pop();
             if (reach.add(wrapper)) {
-                for (Object file : map.classesOf(wrapper)) {
+                for (Object file : classesOf(map, wrapper).values()) {
                     todo.addAll(map.referencedWrappers(file));
                 }
             }
@@ -162,6 +165,15 @@ public final class ReplClassListing {
         return false;
     }
 
+    /**
+     * The class files of one wrapper ({@code REPL.$JShell$12}) in a map of class files by binary
+     * name: the wrapper's own and its nested classes' ({@code REPL.$JShell$12$Foo}), not those of
+     * {@code $JShell$120} or {@code $JShell$12B}. A view: clearing it removes them.
+     */
+    public static <V> SortedMap<String, V> classesOf(NavigableMap<String, V> classFiles, String wrapper) {
+        return classFiles.subMap(wrapper, true, wrapper + "$\uffff", true);
+    }
+
     /** Narrowed listings so far and the class files they listed, in this JVM (for tests and benchmarks). */
     public static long[] narrowedSoFar() {
         return new long[] {NARROWED.get(), LISTED.get()};
@@ -177,10 +189,6 @@ public final class ReplClassListing {
 
         ClassFileMap(SortedMap<String, Object> from) {
             super(from);
-        }
-
-        Collection<Object> classesOf(String wrapper) {
-            return subMap(wrapper, true, wrapper + "$\uffff", true).values();
         }
 
         synchronized Set<String> referencedWrappers(Object file) {
@@ -211,7 +219,8 @@ public final class ReplClassListing {
                     end++;
                 }
                 if (end > i + CLASS_FILE_MARK.length) {
-                    found.add(REPL_PREFIX + new String(b, i + 5, end - i - 5, StandardCharsets.US_ASCII));
+                    int name = i + CLASS_FILE_PACKAGE.length();
+                    found.add(REPL_PREFIX + new String(b, name, end - name, StandardCharsets.US_ASCII));
                 }
                 i = end - 1;
             }
@@ -232,7 +241,7 @@ public final class ReplClassListing {
             // compilation uses, not what the session holds.
             List<Object> listed = new ArrayList<>();
             for (String wrapper : reach) {
-                for (Map.Entry<String, Object> e : subMap(wrapper, true, wrapper + "$\uffff", true).entrySet()) {
+                for (Map.Entry<String, Object> e : classesOf(this, wrapper).entrySet()) {
                     String hidden = hiddenForTests;
                     if (hidden == null || !e.getKey().endsWith(hidden)) {
                         listed.add(e.getValue());

@@ -3,18 +3,21 @@ package org.javadl.kernel.engine.javac;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.Plugin;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * Puts a {@link ReplImportTrimmer} into every javac task JShell runs. javac starts plugins whose
  * {@link #autoStart} is true from the class loader the file manager gives for the annotation
  * processor path ({@link #loader}); JShell has no other way to reach its compilations.
  */
 public final class ReplImportPlugin implements Plugin {
-    private static final java.util.concurrent.atomic.AtomicLong TASKS = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong TASKS = new AtomicLong();
 
     /** javac tasks started so far with this plugin, in this JVM (for benchmarks and tests). */
     public static long tasksSoFar() {
         return TASKS.get();
     }
+
     @Override
     public String getName() {
         return "javadl-repl-imports";
