@@ -14,4 +14,6 @@ public final class MimeTypes {
     public static final String JSON = "application/json";
     /** The machine-readable answer an autograder reads: {@code {"id": ..., "value": ...}}. */
     public static final String ANSWER = "application/vnd.javadl.answer+json";
+    /** A check's verdict: {@code {"name", "passed", "value", "expected", "tolerance", "max_abs_diff", "problem"}}. */
+    public static final String CHECK = "application/vnd.javadl.check+json";
 }

@@ -3,7 +3,6 @@ package org.javadl.kernel.runtime;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import org.javadl.kernel.display.MimeTypes;
 import org.javadl.show.Html;
@@ -44,11 +43,10 @@ public final class Answer {
         this.tolerance = tolerance;
         if (expected != null) {
             this.expected = AnswerJson.toJson(expected);
-            Comparison c = new Comparison(tolerance);
-            c.compare(this.value, this.expected, "");
-            this.matches = c.problem == null;
-            this.maxDiff = c.maxDiff;
-            this.mismatch = c.problem;
+            Closeness c = Closeness.compare(this.value, this.expected, tolerance);
+            this.matches = c.matches();
+            this.maxDiff = c.maxDiff();
+            this.mismatch = c.problem();
         } else {
             this.expected = null;
             this.matches = null;
@@ -192,82 +190,5 @@ public final class Answer {
     @Override
     public String toString() {
         return text();
-    }
-
-    /** Walks actual and expected together, recording the largest difference and the first problem. */
-    private static final class Comparison {
-        final double tol;
-        Double maxDiff;
-        String problem;
-
-        Comparison(double tol) {
-            this.tol = tol;
-        }
-
-        void compare(JsonElement a, JsonElement e, String path) {
-            if (a.isJsonArray() && e.isJsonArray()) {
-                JsonArray aa = a.getAsJsonArray();
-                JsonArray ea = e.getAsJsonArray();
-                if (aa.size() != ea.size()) {
-                    note("length differs at " + where(path) + ": " + aa.size() + " vs expected " + ea.size());
-                    return;
-                }
-                for (int i = 0; i < aa.size(); i++) {
-                    compare(aa.get(i), ea.get(i), path + "[" + i + "]");
-                }
-                return;
-            }
-            Double x = asDouble(a);
-            Double y = asDouble(e);
-            if (x != null && y != null) {
-                if (Double.isNaN(x) || Double.isNaN(y)) {
-                    if (!(Double.isNaN(x) && Double.isNaN(y))) {
-                        note("NaN at " + where(path));
-                    }
-                    return;
-                }
-                double d = x.equals(y) ? 0 : Math.abs(x - y);
-                if (Double.isNaN(d)) {
-                    d = Double.POSITIVE_INFINITY;
-                }
-                maxDiff = maxDiff == null ? d : Math.max(maxDiff, d);
-                if (!(d <= tol * Math.max(1, Math.abs(y)))) {
-                    note("differs at " + where(path));
-                }
-                return;
-            }
-            if (!a.equals(e)) {
-                note("differs at " + where(path) + ": " + a + " vs expected " + e);
-            }
-        }
-
-        private static String where(String path) {
-            return path.isEmpty() ? "the value" : path;
-        }
-
-        private void note(String p) {
-            if (problem == null) {
-                problem = p;
-            }
-        }
-
-        private static Double asDouble(JsonElement v) {
-            if (!v.isJsonPrimitive()) {
-                return null;
-            }
-            JsonPrimitive p = v.getAsJsonPrimitive();
-            if (p.isNumber()) {
-                return p.getAsDouble();
-            }
-            if (p.isString()) {
-                return switch (p.getAsString()) {
-                    case "NaN" -> Double.NaN;
-                    case "Infinity" -> Double.POSITIVE_INFINITY;
-                    case "-Infinity" -> Double.NEGATIVE_INFINITY;
-                    default -> null;
-                };
-            }
-            return null;
-        }
     }
 }

@@ -327,4 +327,35 @@ public final class Notebook {
     private static void publishAnswer(Answer a) {
         publish(a.toDisplayData());
     }
+
+    // ---------------------------------------------------------------- checks (test cells)
+
+    /**
+     * Checks a named quantity against its expected value (relative tolerance 1e-9) and shows a ✓ or
+     * ✗ card saying expected vs got; returns whether it passed. See {@link Check}.
+     */
+    public static boolean check(String name, Object value, Object expected) {
+        return check(name, value, expected, Answer.DEFAULT_TOLERANCE);
+    }
+
+    /** As above: a number passes if |value − expected| ≤ tol·max(1, |expected|). */
+    public static boolean check(String name, Object value, Object expected, double tolerance) {
+        Check c = new Check(name, value, expected, tolerance);
+        publish(c.toDisplayData());
+        return c.passed();
+    }
+
+    /** As {@link #check(String, Object, Object)}, and a mismatch fails the cell ({@link Check.CheckFailure}). */
+    public static void assertClose(String name, Object value, Object expected) {
+        assertClose(name, value, expected, Answer.DEFAULT_TOLERANCE);
+    }
+
+    /** As {@link #check(String, Object, Object, double)}, and a mismatch fails the cell. */
+    public static void assertClose(String name, Object value, Object expected, double tolerance) {
+        Check c = new Check(name, value, expected, tolerance);
+        publish(c.toDisplayData());
+        if (!c.passed()) {
+            throw new Check.CheckFailure(c.message());
+        }
+    }
 }
