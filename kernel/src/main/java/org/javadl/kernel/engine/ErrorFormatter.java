@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,6 +28,8 @@ final class ErrorFormatter {
     static final String COMPILE_ERROR = "CompilationError";
 
     private final SnippetOrigins origins;
+    /** Stack frames in snippet terms of the throwables of the error being formatted. */
+    private Map<Throwable, StackTraceElement[]> translated;
 
     ErrorFormatter(SnippetOrigins origins) {
         this.origins = origins;
@@ -114,6 +117,15 @@ final class ErrorFormatter {
     CellOutcome.Failure exception(JShellException ex, int currentCell) {
         Throwable original = ResultCapture.takeThrown();
         Throwable shown = original != null ? original : ex;
+        translated = new IdentityHashMap<>();
+        if (original != null) {
+            // JShell's chain of copies carries each related throwable's frames in snippet terms.
+            List<Throwable> related = ResultCapture.thrownRelated();
+            Throwable copy = ex;
+            for (int i = 0; i < related.size() && copy != null; i++, copy = copy.getCause()) {
+                translated.put(related.get(i), copy.getStackTrace());
+            }
+        }
         String ename = original != null ? className(original) : ename(ex);
         String message = ThrowableText.message(shown);
         String evalue = message != null ? message : ThrowableText.noMessage(shown);
@@ -207,9 +219,13 @@ final class ErrorFormatter {
 
     private List<String> frames(Throwable t, int currentCell) {
         List<String> shown = new ArrayList<>();
-        for (StackTraceElement frame : ThrowableText.stackTrace(t)) {
+        StackTraceElement[] known = translated == null ? null : translated.get(t);
+        for (StackTraceElement frame : known != null ? known : ThrowableText.stackTrace(t)) {
             String s = frame == null ? null : frame(frame, currentCell);
-            if (s != null) {
+            // A declaration's wrapper has two frames for one cell line (do_it$Aux and do_it$): show one.
+            boolean sameCellLine = !shown.isEmpty() && s != null && s.equals(shown.get(shown.size() - 1))
+                    && (s.startsWith("at cell line ") || s.startsWith("at cell ["));
+            if (s != null && !sameCellLine) {
                 shown.add(s);
             }
         }
@@ -243,7 +259,7 @@ final class ErrorFormatter {
                 where = "cell [" + o.cell() + "], line " + o.cellLine(f.getLineNumber());
             }
             String line = o == null ? null : safeLine(o, f.getLineNumber());
-            String text = method == null || method.isEmpty() || method.equals("do_it$")
+            String text = method == null || method.isEmpty() || method.startsWith("do_it$")
                     ? "at " + where : "at " + method + " (" + where + ")";
             return line == null ? text : text + ":  " + line.strip();
         }

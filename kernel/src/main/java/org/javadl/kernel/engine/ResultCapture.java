@@ -2,6 +2,7 @@ package org.javadl.kernel.engine;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.List;
 
 /**
  * Keeps the real object a snippet evaluates to.
@@ -21,6 +22,7 @@ public final class ResultCapture {
     private static volatile Throwable thrown;
     /** Set while the kernel is stopping the cell: the ThreadDeath JShell's stop() raises is its own. */
     private static volatile boolean stopping;
+    private static volatile List<Throwable> thrownRelated = List.of();
 
     private ResultCapture() {
     }
@@ -38,6 +40,7 @@ public final class ResultCapture {
         value = null;
         invoked = false;
         thrown = null;
+        thrownRelated = List.of();
     }
 
     /** Called reflectively by JShell on its execution thread; public only for that reason. */
@@ -57,8 +60,10 @@ public final class ResultCapture {
             // (a cycle of causes overflows the stack), calls getMessage() unguarded, and takes a
             // ThreadDeath for its stop(). The kernel formats the original itself and hands
             // JShell only a plain marker.
+            List<Throwable> related = ThrowableText.related(t);
             thrown = t;
-            throw new CellThrew();
+            thrownRelated = related;
+            throw CellThrew.chainOf(related);
         }
     }
 
@@ -67,10 +72,23 @@ public final class ResultCapture {
         return t instanceof jdk.jshell.spi.SPIResolutionException || (t instanceof ThreadDeath && stopping);
     }
 
-    /** Stands in for the cell's throwable inside JShell; no stack trace, no cause, a fixed message. */
+    /**
+     * Stands in for the cell's throwables inside JShell: a plain chain, one link per related
+     * throwable (see {@link ThrowableText#related}), each with that throwable's stack trace, so
+     * that JShell translates every stack into snippet lines; nothing in it can loop or throw.
+     */
     static final class CellThrew extends RuntimeException {
-        CellThrew() {
-            super("the cell threw", null, false, false);
+        CellThrew(int index, StackTraceElement[] frames, CellThrew next) {
+            super("related throwable " + index, next, false, true);
+            setStackTrace(frames);
+        }
+
+        static CellThrew chainOf(List<Throwable> related) {
+            CellThrew next = null;
+            for (int i = related.size() - 1; i >= 0; i--) {
+                next = new CellThrew(i, ThrowableText.stackTrace(related.get(i)), next);
+            }
+            return next;
         }
     }
 
@@ -86,12 +104,18 @@ public final class ResultCapture {
         return t;
     }
 
+    /** The throwables related to the last thrown one, in the order of JShell's chain of copies. */
+    static List<Throwable> thrownRelated() {
+        return thrownRelated;
+    }
+
     /** Clears the captured value before a snippet is evaluated. */
     static void reset() {
         value = null;
         invoked = false;
         pending = null;
         thrown = null;
+        thrownRelated = List.of();
     }
 
     static boolean invoked() {

@@ -1,6 +1,12 @@
 package org.javadl.kernel.engine;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads a throwable the cell raised without trusting it: a user's exception class may override
@@ -54,5 +60,32 @@ final class ThrowableText {
         } catch (Throwable e) {
             return new StackTraceElement[0];
         }
+    }
+
+    /** At most this many distinct throwables of one error are looked at. */
+    static final int MAX_RELATED = 64;
+
+    /**
+     * The throwable and those reachable from it through causes and suppressed exceptions, each
+     * once (a cycle ends where it closes), at most {@value #MAX_RELATED}.
+     */
+    static List<Throwable> related(Throwable top) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Throwable> out = new ArrayList<>();
+        Deque<Throwable> todo = new ArrayDeque<>();
+        todo.add(top);
+        while (!todo.isEmpty() && out.size() < MAX_RELATED) {
+            Throwable t = todo.poll();
+            if (t == null || !seen.add(t)) {
+                continue;
+            }
+            out.add(t);
+            Throwable c = cause(t);
+            if (c != null) {
+                todo.add(c);
+            }
+            todo.addAll(suppressed(t));
+        }
+        return out;
     }
 }
