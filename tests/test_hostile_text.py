@@ -81,6 +81,10 @@ RECURSION_CELLS = {
     "mutual-three": ("int ping(int n) { return pong(n + 1); }\nint pong(int n) { return pang(n + 1); }\n"
                      "int pang(int n) { return ping(n + 1); }\nping(0)", "ping", 1),
     "string-recursion": ('String grow(String s) {\n  return grow(s + "x").substring(1);\n}\ngrow("")', "grow", 2),
+    "through-a-stream": ("int viaStream(int n) {\n    return Stream.of(n).map(x -> viaStream(x + 1)).findFirst().get();\n}\n"
+                         "viaStream(0)", "viaStream", 2),
+    "static-nested": ("class Counter {\n    static int down(int n) { return n + down(n - 1); }\n}\nCounter.down(10)",
+                      "down", 2),
 }
 
 
@@ -242,6 +246,9 @@ MUTUAL_CELLS = {
     "three-classes": ("class First { Second s; }\nclass Second { Third t; }\nclass Third { First f; }\n"
                       "new Third().f == null"),
     "method-before-class": ("Gadget make() { return new Gadget(); }\nclass Gadget { int n = 3; }\nmake().n == 3"),
+    "methods-later": "int first() { return second() + 1; }\nint second() { return third() * 2; }\nint third() { return 1; }\nfirst() == 3",
+    "records": ("record Pair(Left l, Right r) { }\nrecord Left(int v) { }\nrecord Right(int v) { }\n"
+                "new Pair(new Left(1), new Right(2)).l().v() == 1"),
     "interface-later": ("class Impl implements Shape { public int sides() { return 4; } }\n"
                         "interface Shape { int sides(); }\nnew Impl().sides() == 4"),
 }
@@ -277,6 +284,14 @@ THROWABLE_CELLS = {
     "custom-throwable": ("class Weird extends Throwable {\n    Weird() { super(\"weird one\"); }\n}\n"
                          "throw new Weird();", "Weird", 4),
     "oom-error": ('throw new OutOfMemoryError("pretend");', "java.lang.OutOfMemoryError", 1),
+    "bare-stack-overflow": ("int so = 0;\nthrow new StackOverflowError();", "java.lang.StackOverflowError", 2),
+    "throwing-cause": ("class BadCause extends RuntimeException {\n    BadCause() { super(\"bad cause\"); }\n"
+                       "    public synchronized Throwable getCause() { throw new IllegalStateException(); }\n}\n"
+                       "throw new BadCause();", "BadCause", 5),
+    "null-stack": ("class NoStack extends RuntimeException {\n    NoStack() { super(\"no stack\", null, false, false); }\n}\n"
+                   "throw new NoStack();", "NoStack", None),
+    "initializer": ("class Boom {\n    static int v = Integer.parseInt(\"not a number\");\n}\nint bv = Boom.v;",
+                    "java.lang.ExceptionInInitializerError", 2),
     "assertion": ('throw new AssertionError("asserted");', "java.lang.AssertionError", 1),
 }
 
@@ -289,7 +304,25 @@ def test_every_throwable_gets_a_readable_error(hk, case):
     assert ename in ex.error["ename"], ex.error
     assert ex.error["evalue"].strip(), ex.error
     assert ename.split(".")[-1] in tb.splitlines()[0], tb
-    assert f"cell line {line}" in tb, tb
+    if line is not None:
+        assert f"cell line {line}" in tb, tb
+    assert_healthy(hk)
+
+
+def test_huge_message_is_shortened(hk):
+    ex, elapsed = timed(hk, 'throw new IllegalArgumentException("\U0001F600".repeat(2_000_000));')
+    assert_error(ex, elapsed, ename="java.lang.IllegalArgumentException")
+    assert len(ex.error["evalue"]) < 20_000, len(ex.error["evalue"])
+    assert "2,000,000 characters" in ex.error["evalue"], ex.error["evalue"][-100:]
+    assert "\ufffd" not in ex.error["evalue"]
+    assert_healthy(hk)
+
+
+def test_recursive_to_string_result(hk):
+    ex, elapsed = timed(hk, 'class Selfish { public String toString() { return "me: " + this; } }\nnew Selfish()')
+    ex.assert_ok()
+    assert elapsed < MAX_REPLY
+    assert "toString() threw StackOverflowError" in ex.result, ex.result
     assert_healthy(hk)
 
 
@@ -335,6 +368,20 @@ def test_emoji_results_are_whole(hk, case):
 def test_emoji_printed_whole(hk):
     ex = hk.run('System.out.println("\U0001F600\u00e9' + FAMILY + E_COMBINING + '")')
     assert ex.stdout == "\U0001F600\u00e9" + FAMILY + E_COMBINING + "\n"
+    assert_healthy(hk)
+
+
+@pytest.mark.parametrize("count", [40_000, 300_000])
+def test_emoji_flood_is_not_broken(hk, count):
+    # Enough emoji to fill several output batches: no half characters at batch edges.
+    ex = hk.run('System.out.print("\U0001F600\u00e9".repeat(%d)); System.out.println("|end")' % count)
+    out = ex.stdout
+    assert "\ufffd" not in out
+    if "output truncated" not in out:
+        assert out == "\U0001F600\u00e9" * count + "|end\n"
+    else:
+        head = out.split("\n[javadl: output truncated")[0]
+        assert set(head) <= {"\U0001F600", "\u00e9", "|", "e", "n", "d", "\n"}, repr(head[-20:])
     assert_healthy(hk)
 
 

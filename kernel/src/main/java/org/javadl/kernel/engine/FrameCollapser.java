@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class FrameCollapser {
     /** Longest cycle of frames looked for (mutual recursion of up to this many methods). */
-    static final int MAX_PERIOD = 4;
+    static final int MAX_PERIOD = 16;
     /** A cycle must repeat at least this often to be collapsed. */
     static final int MIN_REPEATS = 3;
 
@@ -69,9 +69,22 @@ final class FrameCollapser {
         if (block.size() == 1) {
             return String.format("... %,d more call%s of %s", more, more == 1 ? "" : "s", label(block.get(0)));
         }
+        // Name the cell's own frames; library frames in between (streams, reflection) are counted.
         List<String> names = new ArrayList<>();
+        int library = 0;
         for (String f : block) {
-            names.add(label(f));
+            if (f.contains("(cell line ") || f.contains("(cell [") || f.startsWith("at cell ")) {
+                names.add(label(f));
+            } else {
+                library++;
+            }
+        }
+        if (names.isEmpty()) {
+            names.add(label(block.get(0)));
+            library--;
+        }
+        if (library > 0) {
+            names.add(library + " library frame" + (library == 1 ? "" : "s"));
         }
         return String.format("... the %d calls above repeated %,d more time%s (%s)", block.size(), more,
                 more == 1 ? "" : "s", String.join(" -> ", names));

@@ -20,10 +20,25 @@ final class ThrowableText {
     /** The message, null if there is none; a note if {@code getMessage()} threw. */
     static String message(Throwable t) {
         try {
-            return t.getMessage();
+            return shortened(t.getMessage());
         } catch (Throwable e) {
             return "<getMessage() threw " + e.getClass().getName() + ">";
         }
+    }
+
+    /** Longest message shown whole; a message of megabytes would bury the traceback. */
+    static final int MAX_MESSAGE_CHARS = 5_000;
+
+    private static String shortened(String message) {
+        if (message == null || message.length() <= MAX_MESSAGE_CHARS) {
+            return message;
+        }
+        int cut = MAX_MESSAGE_CHARS;
+        if (Character.isLowSurrogate(message.charAt(cut)) && Character.isHighSurrogate(message.charAt(cut - 1))) {
+            cut--; // never half an emoji
+        }
+        return message.substring(0, cut) + String.format("\u2026 (%,d characters in all)",
+                message.codePointCount(0, message.length()));
     }
 
     /** What to say instead of an empty message, so every error has a readable value. */
