@@ -126,6 +126,17 @@ def test_cause_cycle_printed_once(hk, case):
     assert_healthy(hk)
 
 
+def test_very_long_cause_chain_is_cut(hk):
+    code = ('Throwable chain = new RuntimeException("root");\n'
+            'for (int i = 0; i < 20_000; i++) chain = new RuntimeException("level " + i, chain);\n'
+            'throw (RuntimeException) chain;')
+    ex, elapsed = timed(hk, code)
+    tb = assert_error(ex, elapsed, evalue="level 19999", limit=3.0)
+    assert "more causes not shown" in tb, tb[-500:]
+    assert len(tb.splitlines()) < 200
+    assert_healthy(hk)
+
+
 def test_suppressed_exceptions_are_shown(hk):
     code = ('var main = new RuntimeException("main failure");\n'
             'main.addSuppressed(new IllegalArgumentException("while closing"));\nthrow main;')
@@ -146,6 +157,10 @@ HUGE_CELLS = {
     "nested": ("List.of(Collections.nCopies(Integer.MAX_VALUE, 0), List.of(1, 2))",
                r"^\[\[0, 0, .*\.\.\..*\], \[1, 2\]\]$"),
     "map-of-huge": ('Map.of("big", Collections.nCopies(Integer.MAX_VALUE, 7))', r'^\{"big"=\[7, .*\.\.\..*\]\}$'),
+    "stream-list": ("IntStream.range(0, 3_000_000).boxed().collect(Collectors.toList())",
+                    r"^\[0, 1, 2, .*, \.\.\., 2999990, .*2999999\] \(size 3000000\)$"),
+    "linked-list": ("new LinkedList<>(Collections.nCopies(1_000_000, 5))", r"^\[5, .*\.\.\., .*5\] \(size 1000000\)$"),
+    "huge-array": ("new long[50_000_000]", r"^\[0, 0, .*\.\.\., .*0\] \(length 50000000\)$"),
     "huge-set-view": ("new java.util.concurrent.ConcurrentHashMap<Integer, Integer>().keySet(0)",  # small, sanity
                       r"^\[\]$"),
 }
@@ -159,6 +174,18 @@ def test_huge_collection_summary_is_fast(hk, case):
     assert elapsed < 2.0, f"reply took {elapsed:.2f}s"
     assert re.search(pattern, ex.result), ex.result
     assert len(ex.result) < 2000, len(ex.result)
+    assert_healthy(hk)
+
+
+def test_deeply_nested_list_result(hk):
+    code = ("List<Object> deep = new ArrayList<>(); List<Object> cur = deep;\n"
+            "for (int i = 0; i < 100_000; i++) { List<Object> next = new ArrayList<>(); cur.add(next); cur = next; }\n"
+            "deep")
+    ex, elapsed = timed(hk, code)
+    ex.assert_ok()
+    assert elapsed < MAX_REPLY
+    assert ex.result.startswith("[[[[") and "[...]" in ex.result, ex.result[:200]
+    assert len(ex.result) < 1000
     assert_healthy(hk)
 
 

@@ -29,6 +29,8 @@ public final class TextFormat {
     static final int EDGE_ITEMS = 10;
     /** Strings longer than this many code points are shown cut (the browser chokes on megabytes). */
     static final int MAX_STRING_CODE_POINTS = 100_000;
+    /** Containers nested deeper than this are shown as {@code [...]}. */
+    static final int MAX_DEPTH = 64;
 
     /** The text/plain form of any value. */
     public static String format(Object value) {
@@ -97,6 +99,13 @@ public final class TextFormat {
     }
 
     private static void append(StringBuilder b, Object value, IdentityHashMap<Object, Boolean> seen, boolean top) {
+        // 'seen' holds the containers on the path to this value, so its size is the nesting depth:
+        // a list nested 100,000 deep would otherwise overflow the kernel's stack.
+        if (seen.size() >= MAX_DEPTH && value != null && (value.getClass().isArray()
+                || value instanceof Collection<?> || value instanceof Map<?, ?>) && isPlainJdkType(value)) {
+            b.append(value instanceof Map<?, ?> ? "{...}" : "[...]");
+            return;
+        }
         if (value == null) {
             b.append("null");
         } else if (value instanceof CharSequence cs) {
