@@ -4,6 +4,7 @@ import java.lang.reflect.Array;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +27,10 @@ public final class TextFormat {
 
     static final int SUMMARY_THRESHOLD = 1000;
     static final int EDGE_ITEMS = 10;
+    /** Strings longer than this many code points are shown cut (the browser chokes on megabytes). */
+    static final int MAX_STRING_CODE_POINTS = 100_000;
+    /** Containers nested deeper than this are shown as {@code [...]}. */
+    static final int MAX_DEPTH = 64;
 
     /** The text/plain form of any value. */
     public static String format(Object value) {
@@ -57,11 +62,18 @@ public final class TextFormat {
         return simple.isEmpty() ? type.getName() : simple;
     }
 
-    /** Java string-literal form: quotes and escapes. */
+    /** Java string-literal form: quotes and escapes; a very long text is cut (see {@link TextCut}). */
     public static String quote(CharSequence s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int keep = TextCut.cutPoint(s, MAX_STRING_CODE_POINTS);
+        StringBuilder b = new StringBuilder(Math.min(keep, s.length()) + 64).append('"');
+        for (int i = 0; i < keep; i++) {
             escapeChar(b, s.charAt(i), '"');
+        }
+        if (keep < s.length()) {
+            String total = s instanceof String str ? String.format("%,d", str.codePointCount(0, str.length()))
+                    : String.format("%,d", Character.codePointCount(s, 0, s.length()));
+            return b.append("\u2026\" (").append(total).append(" characters, the first ")
+                    .append(String.format("%,d", Character.codePointCount(s, 0, keep))).append(" shown)").toString();
         }
         return b.append('"').toString();
     }
@@ -87,6 +99,13 @@ public final class TextFormat {
     }
 
     private static void append(StringBuilder b, Object value, IdentityHashMap<Object, Boolean> seen, boolean top) {
+        // 'seen' holds the containers on the path to this value, so its size is the nesting depth:
+        // a list nested 100,000 deep would otherwise overflow the kernel's stack.
+        if (seen.size() >= MAX_DEPTH && value != null && (value.getClass().isArray()
+                || value instanceof Collection<?> || value instanceof Map<?, ?>) && isPlainJdkType(value)) {
+            b.append(value instanceof Map<?, ?> ? "{...}" : "[...]");
+            return;
+        }
         if (value == null) {
             b.append("null");
         } else if (value instanceof CharSequence cs) {
@@ -125,21 +144,8 @@ public final class TextFormat {
             }
             int n = safeSize(c);
             b.append('[');
-            int i = 0;
             try {
-                for (Iterator<?> it = c.iterator(); it.hasNext(); i++) {
-                    Object e = it.next();
-                    if (n > SUMMARY_THRESHOLD && i >= EDGE_ITEMS && i < n - EDGE_ITEMS) {
-                        if (i == EDGE_ITEMS) {
-                            b.append(", ...");
-                        }
-                        continue;
-                    }
-                    if (i > 0) {
-                        b.append(", ");
-                    }
-                    append(b, e, seen, false);
-                }
+                appendElements(b, c, n, seen);
             } catch (RuntimeException e) {
                 b.append(" <iteration failed: ").append(e.getClass().getSimpleName()).append('>');
             }
@@ -175,6 +181,51 @@ public final class TextFormat {
             seen.remove(value);
         } else {
             b.append(safeToString(value));
+        }
+    }
+
+    /**
+     * The elements of a collection, looking only at those shown: {@code Collections.nCopies(
+     * Integer.MAX_VALUE, 1)} has 2³¹−1 of them, and walking them all took 25 s. A list gives its
+     * last elements by index (or a list iterator from the end); another collection shows its
+     * first elements only, since reaching its last ones would mean walking all of it.
+     */
+    private static void appendElements(StringBuilder b, Collection<?> c, int n, IdentityHashMap<Object, Boolean> seen) {
+        if (n <= SUMMARY_THRESHOLD) {
+            int i = 0;
+            for (Iterator<?> it = c.iterator(); it.hasNext(); i++) {
+                if (i > SUMMARY_THRESHOLD) { // size() said fewer: do not trust it further
+                    b.append(", ...");
+                    return;
+                }
+                if (i > 0) {
+                    b.append(", ");
+                }
+                append(b, it.next(), seen, false);
+            }
+            return;
+        }
+        Iterator<?> head = c.iterator();
+        int shown = c instanceof List<?> ? EDGE_ITEMS : 2 * EDGE_ITEMS;
+        for (int i = 0; i < shown && head.hasNext(); i++) {
+            if (i > 0) {
+                b.append(", ");
+            }
+            append(b, head.next(), seen, false);
+        }
+        b.append(", ...");
+        if (c instanceof List<?> list) {
+            if (list instanceof java.util.RandomAccess) {
+                for (int i = n - EDGE_ITEMS; i < n; i++) {
+                    b.append(", ");
+                    append(b, list.get(i), seen, false);
+                }
+            } else {
+                for (Iterator<?> tail = list.listIterator(n - EDGE_ITEMS); tail.hasNext(); ) {
+                    b.append(", ");
+                    append(b, tail.next(), seen, false);
+                }
+            }
         }
     }
 

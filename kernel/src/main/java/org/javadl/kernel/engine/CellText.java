@@ -22,6 +22,19 @@ public final class CellText {
         }
     }
 
+    /**
+     * The text with every CRLF and lone CR turned into LF. javac (and so JShell) ends a line at
+     * any of the three; counting only LF put an error on line 3 of a CR-only cell at "line 1,
+     * column 39". Inside string literals raw line breaks cannot occur, and text blocks normalise
+     * them the same way, so a cell means the same after this.
+     */
+    public static String normalizeLineEndings(String text) {
+        if (text.indexOf('\r') < 0) {
+            return text;
+        }
+        return text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
     public String text() {
         return text;
     }

@@ -130,6 +130,9 @@ public final class CodeAssist {
         if (code.isBlank()) {
             return new IsComplete("complete", "");
         }
+        if (opensBlock(code)) {
+            return new IsComplete("incomplete", indentFor(code));
+        }
         String rest = code;
         while (!rest.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
@@ -166,7 +169,16 @@ public final class CodeAssist {
      * rest of the session.
      */
     static IsComplete roughIsComplete(String code) {
-        return openBrackets(code) > 0 ? new IsComplete("incomplete", indentFor(code)) : new IsComplete("complete", "");
+        return openBrackets(code) > 0 || opensBlock(code) ? new IsComplete("incomplete", indentFor(code)) : new IsComplete("complete", "");
+    }
+
+    /**
+     * A comment or text block still open: more lines will follow (JShell's analysis calls
+     * {@code /* text} "empty", as if the cell were only a comment).
+     */
+    static boolean opensBlock(String code) {
+        OpenLiteral.Open open = OpenLiteral.find(code);
+        return open != null && (open.kind() == OpenLiteral.Kind.COMMENT || open.kind() == OpenLiteral.Kind.TEXT_BLOCK);
     }
 
     /** Four spaces per bracket still open at the end of the code (strings and comments skipped). */

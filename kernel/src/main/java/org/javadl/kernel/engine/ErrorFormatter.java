@@ -6,10 +6,12 @@ import jdk.jshell.JShellException;
 import jdk.jshell.UnresolvedReferenceException;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns javac diagnostics and cell exceptions into tracebacks a student can read: cell line and
@@ -26,6 +28,8 @@ final class ErrorFormatter {
     static final String COMPILE_ERROR = "CompilationError";
 
     private final SnippetOrigins origins;
+    /** Stack frames in snippet terms of the throwables of the error being formatted. */
+    private Map<Throwable, StackTraceElement[]> translated;
 
     ErrorFormatter(SnippetOrigins origins) {
         this.origins = origins;
@@ -63,6 +67,25 @@ final class ErrorFormatter {
         return new CellOutcome.Failure(COMPILE_ERROR, first, lines);
     }
 
+    /**
+     * javac's error for a comment left open at the end of the cell, or null if there is none.
+     * JShell would take the rest of the cell for a comment and run what came before it.
+     */
+    CellOutcome.Failure unclosedComment(CellText cell) {
+        OpenLiteral.Open open = OpenLiteral.find(cell.text());
+        if (open == null || open.kind() != OpenLiteral.Kind.COMMENT) {
+            return null;
+        }
+        int line = cell.lineOf(open.offset());
+        int column = cell.columnOf(open.offset());
+        String heading = "cell line " + line + ", column " + column + ": " + open.kind().javacMessage;
+        List<String> lines = new ArrayList<>();
+        lines.add(RED + COMPILE_ERROR + RESET + ": " + heading);
+        lines.addAll(excerpt(cell, line, column, 2));
+        lines.add("    the comment that starts here has no closing */");
+        return new CellOutcome.Failure(COMPILE_ERROR, heading, lines);
+    }
+
     /** The line before, the offending line, and a caret span under the error. */
     static List<String> excerpt(CellText cell, int line, int column, int length) {
         List<String> out = new ArrayList<>();
@@ -81,33 +104,138 @@ final class ErrorFormatter {
         return out;
     }
 
+    /** Causes deeper than this are summarised: a chain of thousands of wrappers helps nobody. */
+    static final int MAX_CAUSES = 25;
+    /** A traceback longer than this is cut (after collapsing repeated frames it rarely is). */
+    static final int MAX_LINES = 150;
+
+    /**
+     * An exception raised by a cell. When the cell's own throwable is available
+     * ({@link ResultCapture#takeThrown()}) it is shown as thrown, suppressed exceptions included;
+     * otherwise JShell's copy of it is.
+     */
     CellOutcome.Failure exception(JShellException ex, int currentCell) {
-        List<String> lines = new ArrayList<>();
-        String ename = ename(ex);
-        String evalue = ex.getMessage() == null ? "" : ex.getMessage();
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        Throwable t = ex;
-        boolean firstInChain = true;
-        while (t != null && seen.put(t, Boolean.TRUE) == null) {
-            String name = t instanceof JShellException je ? ename(je) : t.getClass().getName();
-            String msg = t.getMessage();
-            String heading = (firstInChain ? "" : "Caused by: ") + name + (msg == null ? "" : ": " + msg);
-            lines.add(firstInChain ? RED + heading + RESET : heading);
-            for (StackTraceElement frame : t.getStackTrace()) {
-                String shown = frame(frame, currentCell);
-                if (shown != null) {
-                    lines.add("    " + shown);
-                }
+        Throwable original = ResultCapture.takeThrown();
+        Throwable shown = original != null ? original : ex;
+        translated = new IdentityHashMap<>();
+        if (original != null) {
+            // JShell's chain of copies carries each related throwable's frames in snippet terms.
+            List<Throwable> related = ResultCapture.thrownRelated();
+            Throwable copy = ex;
+            for (int i = 0; i < related.size() && copy != null; i++, copy = copy.getCause()) {
+                translated.put(related.get(i), copy.getStackTrace());
             }
-            firstInChain = false;
-            t = t.getCause();
+        }
+        String ename = original != null ? className(original) : ename(ex);
+        String message = ThrowableText.message(shown);
+        String evalue = message != null ? message : ThrowableText.noMessage(shown);
+        List<String> lines = new ArrayList<>();
+        describe(shown, currentCell, lines);
+        if (!lines.isEmpty()) {
+            lines.set(0, RED + lines.get(0) + RESET);
+        }
+        if (lines.size() > MAX_LINES) {
+            int cut = lines.size() - MAX_LINES;
+            lines = new ArrayList<>(lines.subList(0, MAX_LINES));
+            lines.add(String.format("    ... %,d more lines", cut));
         }
         return new CellOutcome.Failure(ename, evalue, lines);
     }
 
+    /**
+     * The throwable, its suppressed exceptions and its causes, as Java prints them, but each
+     * throwable only once: a cycle among causes or suppressed exceptions is shown as a marker.
+     * The cause chain is walked in a loop (not recursively), so a long chain cannot overflow.
+     */
+    private void describe(Throwable top, int currentCell, List<String> out) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Throwable t = top;
+        String prefix = "";
+        int causes = 0;
+        while (t != null) {
+            if (!seen.add(t)) {
+                out.add(prefix + "[CIRCULAR REFERENCE: " + headline(t) + "]");
+                return;
+            }
+            if (causes++ > MAX_CAUSES) {
+                out.add(String.format("    ... %s more causes not shown", countCauses(t, seen)));
+                return;
+            }
+            out.add(prefix + headline(t));
+            out.addAll(FrameCollapser.collapse(frames(t, currentCell), "    "));
+            for (Throwable s : ThrowableText.suppressed(t)) {
+                describeSuppressed(s, currentCell, seen, "\t", out);
+            }
+            prefix = "Caused by: ";
+            t = ThrowableText.cause(t);
+        }
+    }
+
+    /** A suppressed exception with its own causes, indented one level (once each, like the rest). */
+    private void describeSuppressed(Throwable s, int currentCell, Set<Throwable> seen, String indent, List<String> out) {
+        String prefix = indent + "Suppressed: ";
+        Throwable t = s;
+        int causes = 0;
+        while (t != null && causes++ <= MAX_CAUSES) {
+            if (!seen.add(t)) {
+                out.add(prefix + "[CIRCULAR REFERENCE: " + headline(t) + "]");
+                return;
+            }
+            out.add(prefix + headline(t));
+            out.addAll(FrameCollapser.collapse(frames(t, currentCell), indent + "    "));
+            if (indent.length() < 4) { // suppressed of suppressed, but not without end
+                for (Throwable inner : ThrowableText.suppressed(t)) {
+                    describeSuppressed(inner, currentCell, seen, indent + "\t", out);
+                }
+            }
+            prefix = indent + "Caused by: ";
+            t = ThrowableText.cause(t);
+        }
+    }
+
+    private static String countCauses(Throwable from, Set<Throwable> seen) {
+        int n = 0;
+        Set<Throwable> more = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = from; t != null && !seen.contains(t) && more.add(t) && n < 1_000_000; t = ThrowableText.cause(t)) {
+            n++;
+        }
+        return String.format("%,d", n);
+    }
+
+    private static String headline(Throwable t) {
+        String name = t instanceof JShellException je ? ename(je) : className(t);
+        String msg = ThrowableText.message(t);
+        return name + (msg == null ? "" : ": " + msg);
+    }
+
+    /** The class name as the user wrote it: JShell's wrapper prefix ({@code REPL.$JShell$12$}) left out. */
+    static String className(Throwable t) {
+        Class<?> c = t.getClass();
+        if (c.getName().startsWith("REPL.") && !c.getSimpleName().isEmpty()) {
+            return c.getSimpleName();
+        }
+        return c.getName();
+    }
+
+    private List<String> frames(Throwable t, int currentCell) {
+        List<String> shown = new ArrayList<>();
+        StackTraceElement[] known = translated == null ? null : translated.get(t);
+        for (StackTraceElement frame : known != null ? known : ThrowableText.stackTrace(t)) {
+            String s = frame == null ? null : frame(frame, currentCell);
+            // A declaration's wrapper has two frames for one cell line (do_it$Aux and do_it$): show one.
+            boolean sameCellLine = !shown.isEmpty() && s != null && s.equals(shown.get(shown.size() - 1))
+                    && (s.startsWith("at cell line ") || s.startsWith("at cell ["));
+            if (s != null && !sameCellLine) {
+                shown.add(s);
+            }
+        }
+        return shown;
+    }
+
     private static String ename(JShellException ex) {
         if (ex instanceof EvalException e) {
-            return e.getExceptionClassName();
+            String name = e.getExceptionClassName();
+            return name != null && name.startsWith("REPL.") ? name.substring(name.lastIndexOf('$') + 1) : name;
         }
         if (ex instanceof UnresolvedReferenceException) {
             return "UnresolvedReference";
@@ -131,7 +259,7 @@ final class ErrorFormatter {
                 where = "cell [" + o.cell() + "], line " + o.cellLine(f.getLineNumber());
             }
             String line = o == null ? null : safeLine(o, f.getLineNumber());
-            String text = method == null || method.isEmpty() || method.equals("do_it$")
+            String text = method == null || method.isEmpty() || method.startsWith("do_it$")
                     ? "at " + where : "at " + method + " (" + where + ")";
             return line == null ? text : text + ":  " + line.strip();
         }

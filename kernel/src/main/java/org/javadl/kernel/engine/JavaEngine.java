@@ -255,9 +255,17 @@ public final class JavaEngine implements AutoCloseable {
         }
     }
 
-    private CellOutcome executeLocked(Session s, String code, int cellNumber) {
+    private CellOutcome executeLocked(Session s, String rawCode, int cellNumber) {
+        // CR-only and CRLF cells: javac counts a lone CR as a line break, CellText must too.
+        String code = CellText.normalizeLineEndings(rawCode);
         CellText cell = new CellText(code);
+        CellOutcome.Failure unclosed = s.errors().unclosedComment(cell);
+        if (unclosed != null) {
+            return unclosed;
+        }
         interruptRequested = false;
+        ResultCapture.stopping(false);
+        List<SnippetEvent> pendingNotes = new ArrayList<>();
         running = true;
         List<Snippet> scratch = new ArrayList<>();
         try {
@@ -267,13 +275,13 @@ public final class JavaEngine implements AutoCloseable {
                 CellOutcome.Failure failure = null;
                 boolean ran = false;
                 if (unit.isBatch()) {
-                    Attempt a = evalOne(s, unit.block(), cell, cellNumber, scratch, result, true);
+                    Attempt a = evalOne(s, unit.block(), cell, cellNumber, scratch, result, true, pendingNotes);
                     ran = a.ran();
                     failure = a.failure();
                 }
                 if (!ran) {
                     for (SnippetSource part : unit.parts()) {
-                        failure = evalOne(s, part, cell, cellNumber, scratch, result, false).failure();
+                        failure = evalOne(s, part, cell, cellNumber, scratch, result, false, pendingNotes).failure();
                         if (failure != null) {
                             break;
                         }
@@ -285,6 +293,7 @@ public final class JavaEngine implements AutoCloseable {
             }
             return new CellOutcome.Success((Boolean) result[0], result[1]);
         } finally {
+            warnIfStillUnresolved(s, pendingNotes);
             running = false;
             ResultCapture.reset();
             dropScratch(s, scratch);
@@ -297,7 +306,7 @@ public final class JavaEngine implements AutoCloseable {
     }
 
     private Attempt evalOne(Session s, SnippetSource snippet, CellText cell, int cellNumber,
-                            List<Snippet> scratch, Object[] result, boolean batch) {
+                            List<Snippet> scratch, Object[] result, boolean batch, List<SnippetEvent> notes) {
         if (interruptRequested) {
             return new Attempt(true, interrupted());
         }
@@ -344,7 +353,7 @@ public final class JavaEngine implements AutoCloseable {
             }
             return new Attempt(true, s.errors().exception(main.exception(), cellNumber));
         }
-        warnIfUnresolved(s, main);
+        notes.add(main); // said at the end of the cell, if a later snippet did not resolve it
         boolean hasValue = !batch && isValueSnippet(snip) && ResultCapture.invoked();
         result[0] = hasValue;
         result[1] = hasValue ? ResultCapture.value() : null;
@@ -385,12 +394,30 @@ public final class JavaEngine implements AutoCloseable {
                 List.of(ErrorFormatter.RED + "UnresolvedReference" + ErrorFormatter.RESET + ": " + msg));
     }
 
-    private static void warnIfUnresolved(Session s, SnippetEvent e) {
-        if (e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-            String missing = e.snippet() instanceof jdk.jshell.DeclarationSnippet d
-                    ? s.shell().unresolvedDependencies(d).collect(Collectors.joining(", ")) : "";
-            System.err.println("note: " + describe(e.snippet()) + " was defined, but it cannot be used until "
-                    + (missing.isEmpty() ? "its errors are fixed" : missing + " is defined") + ".");
+    /**
+     * Notes definitions that cannot be used yet. Checked when the cell ends, not as each snippet
+     * is defined: in {@code class A { B b; } class B { A a; }} A is unresolved only until B is
+     * defined a line later, and JShell then recompiles it.
+     */
+    private static void warnIfStillUnresolved(Session s, List<SnippetEvent> events) {
+        java.util.Set<Snippet> said = new java.util.HashSet<>();
+        for (SnippetEvent e : events) {
+            Snippet snippet = e.snippet();
+            if (!said.add(snippet)) {
+                continue;
+            }
+            Snippet.Status now;
+            try {
+                now = s.shell().status(snippet);
+            } catch (RuntimeException ex) {
+                continue; // dropped or replaced since: nothing to say about it
+            }
+            if (now == Snippet.Status.RECOVERABLE_DEFINED || now == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                String missing = snippet instanceof jdk.jshell.DeclarationSnippet d
+                        ? s.shell().unresolvedDependencies(d).collect(Collectors.joining(", ")) : "";
+                System.err.println("note: " + describe(snippet) + " was defined, but it cannot be used until "
+                        + (missing.isEmpty() ? "its errors are fixed" : missing + " is defined") + ".");
+            }
         }
     }
 
@@ -433,6 +460,7 @@ public final class JavaEngine implements AutoCloseable {
     /** Stops the running cell, if any. Safe to call from any thread. */
     public void interrupt() {
         interruptRequested = true;
+        ResultCapture.stopping(true); // the ThreadDeath that follows is the kernel's, not the cell's
         if (running && session.isDone()) {
             try {
                 session().shell().stop();
