@@ -109,3 +109,14 @@ def test_kernelspec_carries_the_launcher_logos(kernel_name):
     assert svg.tag == "{http://www.w3.org/2000/svg}svg" and svg.get("viewBox") == "0 0 64 64"
     # The installed logo is the one in the repository (drawn by scripts/DrawLogo.java).
     assert (res / "logo-svg.svg").read_text() == (REPO / "kernel" / "kernelspec" / "logo-svg.svg").read_text()
+
+
+@pytest.mark.skipif(Path(sys.prefix).resolve() != (REPO / ".venv").resolve(), reason="only in the project's .venv run")
+def test_the_venv_run_uses_current_clients():
+    """run-tests.sh's second pass must really drive the kernel with today's clients, not Debian's."""
+    import jupyter_client
+    import nbclient
+
+    assert jupyter_client.version_info[0] >= 8, jupyter_client.__version__
+    assert tuple(int(x) for x in nbclient.__version__.split(".")[:2]) >= (0, 11), nbclient.__version__
+    assert "/usr/lib/python3/dist-packages" not in jupyter_client.__file__
