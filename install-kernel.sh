@@ -55,7 +55,7 @@ while [ $# -gt 0 ]; do
     --classic) frontend=classic ;;
     --no-browser) no_browser=1 ;;
     --) shift; server_args=("$@"); break ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
   shift
