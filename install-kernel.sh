@@ -228,6 +228,17 @@ trap - EXIT
 say "installed kernelspec '$name' (\"$display_name\") in $spec"
 if [ "$mode" = prefix ]; then say "use it with: JUPYTER_PATH=$data_dir jupyter notebook"; fi
 
+# Another java-dl earlier on that Jupyter's path (jupyter_core 5 looks in its own environment before
+# ~/.local when it runs in a venv or conda) would be the one it starts: say so instead of hiding it.
+if [ "$mode" != prefix ] && [ -n "$jupyter_py" ] && [ -x "$jupyter_py" ]; then
+  found=$(env -u JUPYTER_PATH "$jupyter_py" -c 'import sys
+from jupyter_client.kernelspec import KernelSpecManager
+print(KernelSpecManager().find_kernel_specs().get(sys.argv[1], ""))' "$name" 2>/dev/null || true)
+  if [ -n "$found" ] && [ "$(cd "$found" && pwd -P)" != "$(cd "$spec" && pwd -P)" ]; then
+    echo "install-kernel: warning: $jupyter_py's Jupyter finds another '$name' first, in $found;" \
+         "remove it (rm -r $found) or install there with --sys-prefix" >&2
+  fi
+fi
 if [ "$mode" = sys ] && [ -n "$jupyter_py" ] && [ "$jupyter_py" != /usr/bin/python3 ]; then
   say "JupyterLab from $(dirname "$jupyter_py") finds it; start it with: ${open_cmd[*]}"
 fi

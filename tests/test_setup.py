@@ -41,6 +41,13 @@ def _site_packages(python: Path) -> str:
                           check=True, capture_output=True, text=True).stdout.strip()
 
 
+def _venv_seeing_project_packages(where: Path) -> Path:
+    """A new virtual environment whose .pth makes the project's .venv packages importable (fast pip)."""
+    subprocess.run([str(PROJECT_PY), "-m", "venv", str(where)], check=True)
+    Path(_site_packages(where / "bin" / "python"), "javadl-test-base.pth").write_text(_site_packages(PROJECT_PY) + "\n")
+    return where
+
+
 def _path_without_jupyterlab() -> str:
     """``PATH`` minus every directory holding a ``jupyter-lab`` (and minus the project's .venv)."""
     keep = []
@@ -82,10 +89,7 @@ def jar_copy(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def user_venv(tmp_path_factory) -> Path:
     """A new, empty virtual environment that sees the project's .venv packages (see module docstring)."""
-    venv = tmp_path_factory.mktemp("uservenv") / "venv"
-    subprocess.run([str(PROJECT_PY), "-m", "venv", str(venv)], check=True)
-    Path(_site_packages(venv / "bin" / "python"), "javadl-test-base.pth").write_text(_site_packages(PROJECT_PY) + "\n")
-    return venv
+    return _venv_seeing_project_packages(tmp_path_factory.mktemp("uservenv") / "venv")
 
 
 @pytest.fixture(scope="module")
@@ -236,19 +240,30 @@ def test_open_under_ci_prints_the_command_instead_of_blocking(user_venv, jar_cop
 
 
 def test_an_existing_jupyterlab_is_used_as_it_is(jar_copy, tmp_path):
+    # A user's own JupyterLab (as pip installs it: a jupyter-lab script naming its Python) on PATH.
+    lab_env = _venv_seeing_project_packages(tmp_path / "users-lab")
     bin_dir = tmp_path / "userbin"
     bin_dir.mkdir()
-    (bin_dir / "jupyter-lab").symlink_to(PROJECT_VENV / "bin" / "jupyter-lab")
+    (bin_dir / "jupyter-lab").write_text(f"#!{lab_env}/bin/python\nimport sys\nfrom jupyterlab.labapp import main\n"
+                                         "sys.exit(main())\n")
+    (bin_dir / "jupyter-lab").chmod(0o755)
     unused_venv = tmp_path / "never-made"
     env = clean_env(tmp_path / "home", JAVADL_VENV=str(unused_venv))
     env["PATH"] = f"{bin_dir}{os.pathsep}{env['PATH']}"
     proc = install("--no-build", "--no-cds", "--jar", str(jar_copy), env=env)
     assert proc.returncode == 0, proc.output
-    assert f"using the JupyterLab 4" in proc.output and str(bin_dir / "jupyter-lab") in proc.output
+    assert "using the JupyterLab 4" in proc.output and str(bin_dir / "jupyter-lab") in proc.output
     assert not unused_venv.exists()  # no environment of our own
     user_spec = tmp_path / "home" / ".local" / "share" / "jupyter" / "kernels" / "java-dl"
     assert (user_spec / "kernel.json").is_file()
-    assert Path(find_specs(PROJECT_PY, env)["java-dl"]).resolve() == user_spec.resolve()
+    assert Path(find_specs(lab_env / "bin" / "python", env)["java-dl"]).resolve() == user_spec.resolve()
+    assert "warning" not in proc.output
+    # A stale java-dl in that Lab's own environment would shadow it: the script says so.
+    stale = lab_env / "share" / "jupyter" / "kernels" / "java-dl"
+    shutil.copytree(user_spec, stale)
+    again = install("--no-build", "--no-cds", "--jar", str(jar_copy), env=env)
+    assert again.returncode == 0, again.output
+    assert f"finds another 'java-dl' first, in {stale}" in again.stderr, again.output
 
 
 def test_classic_opens_debians_notebook(jar_copy, tmp_path):
