@@ -1,22 +1,31 @@
 #!/usr/bin/env bash
-# Builds the javadl kernel and registers it with Jupyter as the kernelspec "java-dl".
+# Builds the javadl kernel, makes sure there is a JupyterLab 4 and registers the kernel with it as "java-dl".
 #
-#   ./install-kernel.sh                 # for the current user (~/.local/share/jupyter)
-#   ./install-kernel.sh --prefix DIR    # into DIR/share/jupyter/kernels (JUPYTER_PATH=DIR/share/jupyter)
-#   ./install-kernel.sh --sys-prefix    # into the system Python's prefix (/usr/share/jupyter/kernels)
-#   ./install-kernel.sh --open          # then open the bundled notebooks in the classic Notebook
+#   ./install-kernel.sh --open          # set up, then open JupyterLab on notebooks/ (the README's first command)
+#   ./install-kernel.sh                 # set up only
+#   ./install-kernel.sh --classic --open  # the classic Notebook from Debian's packages instead
+#   ./install-kernel.sh --prefix DIR    # only write the kernelspec into DIR/share/jupyter/kernels
+#   ./install-kernel.sh --user | --sys-prefix   # into ~/.local/share/jupyter | the front end's Python prefix
 #
-# Options: --name NAME, --display-name TEXT, --java-home DIR (or JAVA_HOME), --no-build (use the
-# jar already in kernel/target; --jar FILE uses that jar), --no-cds (skip the start-up archive), --no-deps (never install
-# Debian packages), --quiet. Running it twice is harmless: the kernelspec is replaced.
+# JupyterLab: a jupyter-lab >= 4 on PATH (pip, conda) is used as it is and the kernel goes to the user's
+# Jupyter directory; otherwise scripts/python-env.sh makes .venv (pinned JupyterLab 4, Notebook 7, from
+# the configured pip index, no root) and the kernel goes into .venv/share/jupyter. --open -- ARGS passes
+# ARGS to the server (e.g. --port=8899); --no-browser starts it without a browser (also when there is no
+# display); with CI=true --open only prints the command. Other options: --name NAME, --display-name TEXT,
+# --java-home DIR (or JAVA_HOME), --no-build (use the jar in kernel/target; --jar FILE uses that jar),
+# --no-cds (no start-up archive), --no-deps (install no Jupyter), --quiet. Running it twice is harmless:
+# the kernelspec is replaced, an unchanged start-up archive and Python environment are kept.
 # JVM options for the kernel come from JAVADL_JVM_OPTS when the kernel starts.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 name=java-dl
 display_name="Java (javadl)"
-mode=user
+mode=""          # user | prefix | sys; empty: chosen from the front end below
 prefix=""
+frontend=lab     # lab | classic
+no_browser=0
+server_args=()
 build=1
 cds=1
 deps=1
@@ -43,7 +52,10 @@ while [ $# -gt 0 ]; do
     --no-deps) deps=0 ;;
     --quiet|-q) quiet=1 ;;
     --open) open_notebooks=1 ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --classic) frontend=classic ;;
+    --no-browser) no_browser=1 ;;
+    --) shift; server_args=("$@"); break ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
   shift
@@ -71,10 +83,41 @@ fi
   || die "$java has no jdk.jshell module (a JRE?). Install a full JDK (Debian: openjdk-17-jdk-headless)."
 say "using Java $java_version at $java"
 
-# --- Jupyter: Debian's packages --------------------------------------------------------------------
-if [ "$deps" = 1 ]; then
+# --- Jupyter front end: an existing JupyterLab 4, the project's .venv, or Debian's classic Notebook ----
+# jupyter_py is the Python that runs the chosen front end (its prefix is where --sys-prefix installs);
+# open_cmd starts it. --prefix without --open needs no front end: the caller says where Jupyter looks.
+jupyter_py=""
+open_cmd=()
+lab_major() { "$@" --version 2>/dev/null | sed -n 's/^\([0-9][0-9]*\)\..*/\1/p' | head -n1; }
+if [ "$deps" = 0 ] || { [ "$mode" = prefix ] && [ "$open_notebooks" = 0 ]; }; then
+  if [ "$frontend" = classic ]; then open_cmd=(jupyter notebook); else open_cmd=(jupyter lab); fi
+elif [ "$frontend" = classic ]; then
   "$here/scripts/debian-deps.sh" || die "Jupyter is missing (see the command above)"
+  jupyter_py=/usr/bin/python3
+  open_cmd=(/usr/bin/python3 -m notebook)
+  mode="${mode:-user}"
+else
+  existing=$(command -v jupyter-lab || true)
+  venv="${JAVADL_VENV:-$here/.venv}"
+  major=""
+  if [ -n "$existing" ] && [ "$(dirname "$existing")" != "$venv/bin" ]; then major=$(lab_major "$existing"); fi
+  if [ -n "$major" ] && [ "$major" -ge 4 ]; then
+    say "using the JupyterLab $("$existing" --version 2>/dev/null) at $existing"
+    open_cmd=("$existing")
+    # Its Python, for --sys-prefix: the interpreter named on the script's #! line.
+    jupyter_py=$(head -n1 "$existing" | sed -n 's/^#! *\([^ ]*python[^ ]*\).*/\1/p')
+    mode="${mode:-user}"
+  else
+    [ -z "$existing" ] || say "$existing is not JupyterLab 4 or newer: using the project's own environment"
+    say "setting up JupyterLab 4 in ${venv} (scripts/python-env.sh)"
+    JAVADL_VENV="$venv" "$here/scripts/python-env.sh" >/dev/null || die "could not set up JupyterLab (see the message above)"
+    jupyter_py="$venv/bin/python"
+    if [ -x "$venv/bin/jupyter-lab" ]; then open_cmd=("$venv/bin/jupyter-lab"); else open_cmd=("$jupyter_py" -m jupyterlab); fi
+    # A kernel installed into the environment goes away with it (rm -r .venv) and touches no other Jupyter.
+    mode="${mode:-sys}"
+  fi
 fi
+mode="${mode:-user}"
 
 # --- Build ------------------------------------------------------------------------------------------
 jar="${jar_override:-$here/kernel/target/javadl-kernel.jar}"
@@ -90,7 +133,9 @@ fi
 case "$mode" in
   user) data_dir="${JUPYTER_DATA_DIR:-$HOME/.local/share/jupyter}" ;;
   prefix) mkdir -p "$prefix"; data_dir="$(cd "$prefix" && pwd)/share/jupyter" ;;
-  sys) data_dir="$(/usr/bin/python3 -c 'import sys; print(sys.prefix)')/share/jupyter" ;;
+  sys)
+    [ -n "$jupyter_py" ] && [ -x "$jupyter_py" ] || jupyter_py=/usr/bin/python3
+    data_dir="$("$jupyter_py" -c 'import sys; print(sys.prefix)')/share/jupyter" ;;
 esac
 spec="$data_dir/kernels/$name"
 staging="$spec.tmp.$$"
@@ -98,7 +143,10 @@ rm -rf "$staging"
 mkdir -p "$staging"
 trap 'rm -rf "$staging"' EXIT
 cp "$jar" "$staging/javadl-kernel.jar"
-[ -f "$here/kernel/src/main/resources/logo-64x64.png" ] && cp "$here/kernel/src/main/resources/logo-64x64.png" "$staging/"
+# The Launcher shows a kernel's card with its logo (drawn by scripts/DrawLogo.java).
+for logo in logo-64x64.png logo-32x32.png logo-svg.svg; do
+  if [ -f "$here/kernel/kernelspec/$logo" ]; then cp "$here/kernel/kernelspec/$logo" "$staging/"; fi
+done
 
 # --- Start-up archive: classes of a short training session, mapped at start instead of loaded ----------
 # JDK 25+: an AOT cache (JEP 483/514); JDK 17-24: a dynamic class-data-sharing archive. Each is tied
@@ -110,26 +158,42 @@ jvm_flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn16m -Xss16m"
 cds_opts=""
 if [ "$cds" = 1 ]; then
   final_jar="$spec/javadl-kernel.jar"
+  if [ "$java_major" -ge 25 ]; then
+    archive_file=javadl.aot
+    train_opts="-XX:AOTCacheOutput=$spec/$archive_file -Xlog:aot=off -Xlog:cds=off"
+    use_opts="-XX:AOTCache=$spec/$archive_file -Xlog:aot=off -Xlog:cds=off"
+  else
+    archive_file=javadl.jsa
+    train_opts="-XX:ArchiveClassesAtExit=$spec/$archive_file -Xlog:cds=off"
+    use_opts="-XX:SharedArchiveFile=$spec/$archive_file -Xlog:cds=off"
+  fi
+  archive="$spec/$archive_file"
+  # A second install of the same jar with the same java keeps the archive it made before (training
+  # takes seconds): the key names everything the archive depends on.
+  key="$java $java_version $jvm_flags $(sha256sum < "$staging/javadl-kernel.jar" | cut -d' ' -f1)"
+  reused=0
+  if [ -s "$archive" ] && [ "$(cat "$spec/.archive-key" 2>/dev/null)" = "$key" ]; then
+    # The JVM checks the jar's size and modification time against the archive: keep the old jar file too.
+    mv "$archive" "$staging/$archive_file"
+    mv "$final_jar" "$staging/javadl-kernel.jar"
+    reused=1
+  fi
+  printf '%s\n' "$key" > "$staging/.archive-key"
   # Training must see the jar at its final path: install it first, then train in place.
   rm -rf "$spec"
   mv "$staging" "$spec"
   mkdir -p "$staging"
-  if [ "$java_major" -ge 25 ]; then
-    archive="$spec/javadl.aot"
-    # shellcheck disable=SC2086
-    if "$java" $jvm_flags -XX:AOTCacheOutput="$archive" -Xlog:aot=off -Xlog:cds=off -Djava.awt.headless=true \
-         -jar "$final_jar" --train >/dev/null 2>&1 && [ -s "$archive" ]; then
-      cds_opts="-XX:AOTCache=$archive -Xlog:aot=off -Xlog:cds=off"
-    fi
+  if [ "$reused" = 1 ]; then
+    cds_opts="$use_opts"
+    say "kept the start-up archive of the previous install (same jar, same Java)"
   else
-    archive="$spec/javadl.jsa"
     # shellcheck disable=SC2086
-    if "$java" $jvm_flags -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Djava.awt.headless=true \
-         -jar "$final_jar" --train >/dev/null 2>&1 && [ -s "$archive" ]; then
-      cds_opts="-XX:SharedArchiveFile=$archive -Xlog:cds=off"
+    if "$java" $jvm_flags $train_opts -Djava.awt.headless=true -jar "$final_jar" --train >/dev/null 2>&1 \
+         && [ -s "$archive" ]; then
+      cds_opts="$use_opts"
     fi
+    if [ -n "$cds_opts" ]; then say "made a start-up archive ($(du -h "$archive" | cut -f1))"; else say "no start-up archive (the kernel still works, it starts slower)"; fi
   fi
-  if [ -n "$cds_opts" ]; then say "made a start-up archive ($(du -h "$archive" | cut -f1))"; else say "no start-up archive (the kernel still works, it starts slower)"; fi
   rm -rf "$staging"
   staging="$spec"
 fi
@@ -164,12 +228,40 @@ trap - EXIT
 say "installed kernelspec '$name' (\"$display_name\") in $spec"
 if [ "$mode" = prefix ]; then say "use it with: JUPYTER_PATH=$data_dir jupyter notebook"; fi
 
+# Another java-dl earlier on that Jupyter's path (jupyter_core 5 looks in its own environment before
+# ~/.local when it runs in a venv or conda) would be the one it starts: say so instead of hiding it.
+if [ "$mode" != prefix ] && [ -n "$jupyter_py" ] && [ -x "$jupyter_py" ]; then
+  found=$(env -u JUPYTER_PATH "$jupyter_py" -c 'import sys
+from jupyter_client.kernelspec import KernelSpecManager
+print(KernelSpecManager().find_kernel_specs().get(sys.argv[1], ""))' "$name" 2>/dev/null || true)
+  if [ -n "$found" ] && [ "$(cd "$found" && pwd -P)" != "$(cd "$spec" && pwd -P)" ]; then
+    echo "install-kernel: warning: $jupyter_py's Jupyter finds another '$name' first, in $found;" \
+         "remove it (rm -r $found) or install there with --sys-prefix" >&2
+  fi
+fi
+if [ "$mode" = sys ] && [ -n "$jupyter_py" ] && [ "$jupyter_py" != /usr/bin/python3 ]; then
+  say "JupyterLab from $(dirname "$jupyter_py") finds it; start it with: ${open_cmd[*]}"
+fi
+
 if [ "$open_notebooks" = 1 ]; then
-  # The classic Notebook refuses to run as root unless told to; a user account needs nothing extra.
-  root_flag=""
-  [ "$(id -u)" = 0 ] && root_flag="--allow-root"
   if [ "$mode" = prefix ]; then export JUPYTER_PATH="$data_dir${JUPYTER_PATH:+:$JUPYTER_PATH}"; fi
-  say "opening the notebooks (Ctrl-C twice to stop the server)"
-  # shellcheck disable=SC2086
-  exec jupyter notebook $root_flag --notebook-dir="$here/notebooks"
+  args=()
+  # The Notebook and JupyterLab refuse to run as root unless told to; a user account needs nothing extra.
+  if [ "$(id -u)" = 0 ]; then args+=(--allow-root); fi
+  if [ "$no_browser" = 1 ] || { [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "$(uname)" != Darwin ]; }; then
+    args+=(--no-browser)
+    say "no browser is opened from here: open the http://localhost:... address printed below in one"
+  fi
+  if [ "$frontend" = classic ]; then
+    args+=(--notebook-dir="$here/notebooks"); what="the classic Notebook"
+  else
+    args+=(--ServerApp.root_dir="$here/notebooks"); what="JupyterLab"
+  fi
+  if [ "${CI:-}" = true ]; then
+    # A server runs until Ctrl-C: in CI nothing would ever stop it.
+    say "CI=true: not starting $what; it would be: ${open_cmd[*]} ${args[*]} ${server_args[*]}"
+    exit 0
+  fi
+  say "opening notebooks/ in $what (Ctrl-C twice stops the server): ${open_cmd[*]}"
+  exec "${open_cmd[@]}" "${args[@]}" "${server_args[@]}"
 fi

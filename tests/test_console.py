@@ -15,13 +15,16 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 
 import pytest
 
 from conftest import proc_tree, tree_cpu_seconds
 
-JUPYTER = "/usr/bin/jupyter"
+# The console of the Python running the tests: Debian's /usr/bin/jupyter, or the .venv's (jupyter_console 6.6).
+_OWN_JUPYTER = os.path.join(os.path.dirname(sys.executable), "jupyter")
+JUPYTER = _OWN_JUPYTER if sys.prefix != sys.base_prefix and os.access(_OWN_JUPYTER, os.X_OK) else "/usr/bin/jupyter"
 TMUX = shutil.which("tmux")
 
 pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (apt-get install tmux)")

@@ -125,6 +125,18 @@ public final class JavaKernel implements KernelServer.Handler {
         return o;
     }
 
+    /** True if a MIME bundle has some representation other than an empty {@code text/plain}. */
+    static boolean showsSomething(JsonObject data) {
+        for (var e : data.entrySet()) {
+            JsonElement v = e.getValue();
+            boolean emptyText = "text/plain".equals(e.getKey()) && v.isJsonPrimitive() && v.getAsString().isEmpty();
+            if (!v.isJsonNull() && !emptyText) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void handle(Channel channel, WireMessage request) {
         String type = request.type();
@@ -252,7 +264,11 @@ public final class JavaKernel implements KernelServer.Handler {
                 JsonObject result = bundle(shown);
                 result.remove("transient");
                 result.addProperty("execution_count", count);
-                server.publish("execute_result", request.header(), result);
+                // Front ends draw an "Out[n]:" prompt for every execute_result, so a value that
+                // renders as nothing (an object whose toString() is "") sends none at all.
+                if (showsSomething(result.getAsJsonObject("data"))) {
+                    server.publish("execute_result", request.header(), result);
+                }
                 if (storeHistory) {
                     Object text = shown.getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN);
                     history.setOutput(count, text == null ? null : text.toString());
