@@ -1,204 +1,36 @@
 package org.javadl.kernel;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import org.javadl.kernel.display.Renderers;
 import org.javadl.kernel.engine.CellOutcome;
 import org.javadl.kernel.engine.CodeAssist;
 import org.javadl.kernel.engine.JavaEngine;
-import org.javadl.kernel.protocol.KernelServer;
-import org.javadl.kernel.protocol.KernelServer.Channel;
-import org.javadl.kernel.protocol.StreamPublisher;
-import org.javadl.kernel.protocol.WireMessage;
-import org.javadl.kernel.runtime.DisplaySink;
+import org.javadl.kernel.protocol.Language;
+import org.javadl.kernel.protocol.MimeBundle;
+import org.javadl.kernel.protocol.Outcome;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Answers Jupyter requests: runs cells on the engine, renders results, and keeps the session's
- * execution count and history. Shell requests arrive on the shell thread one at a time; control
- * requests (interrupt, shutdown, kernel_info) on the control thread, also while a cell runs.
+ * Java as a Jupyter language: cells run on the {@link JavaEngine} (JShell), values are rendered by
+ * {@link Renderers}, completion and inspection come from JShell. The wire is {@link
+ * org.javadl.kernel.protocol.KernelProtocol}'s.
  */
-public final class JavaKernel implements KernelServer.Handler {
-    private static final Logger LOG = Logger.getLogger(JavaKernel.class.getName());
-    private static final Gson GSON = new Gson();
+public final class JavaKernel implements Language {
     static final String VERSION = "0.1.0";
 
-    private final KernelServer server;
     private final JavaEngine engine;
-    private final History history = new History();
-    private final StreamPublisher stdout;
-    private final StreamPublisher stderr;
-    private final KernelInput stdin;
-    private final Runnable onShutdown;
-    private int executionCount;
-    /** Header of the request whose output is being produced (streams and displays go there). */
-    private volatile JsonObject currentParent = new JsonObject();
-    private volatile WireMessage currentRequest;
-    private volatile boolean currentSilent;
 
-    public JavaKernel(KernelServer server, JavaEngine engine, long outputLimit, Runnable onShutdown) {
-        this.server = server;
+    public JavaKernel(JavaEngine engine) {
         this.engine = engine;
-        this.onShutdown = onShutdown;
-        this.stdout = new StreamPublisher("stdout", server, () -> currentParent, outputLimit, () -> currentSilent);
-        this.stderr = new StreamPublisher("stderr", server, () -> currentParent, outputLimit, () -> currentSilent);
-        this.stdin = new KernelInput(prompt -> {
-            WireMessage req = currentRequest;
-            return req == null ? null : server.requestInput(req, prompt, false, engine::interruptRequested);
-        });
-    }
-
-    /** Routes System.out/err/in and displays of cells to this kernel. */
-    public void installStreams() {
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        System.setIn(stdin);
-        org.javadl.kernel.runtime.Notebook.setSink(new DisplaySink() {
-            @Override
-            public void display(DisplayData data) {
-                publishDisplay("display_data", data);
-            }
-
-            @Override
-            public void updateDisplay(DisplayData data) {
-                publishDisplay("update_display_data", data);
-            }
-
-            @Override
-            public void clearOutput(boolean wait) {
-                if (currentSilent) {
-                    return;
-                }
-                stdout.publishPending();
-                stderr.publishPending();
-                JsonObject c = new JsonObject();
-                c.addProperty("wait", wait);
-                server.publish("clear_output", currentParent, c);
-            }
-        });
-        Thread ticker = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                stdout.publishPending();
-                stderr.publishPending();
-            }
-        }, "javadl-output-ticker");
-        ticker.setDaemon(true);
-        ticker.start();
-    }
-
-    private void publishDisplay(String type, DisplayData data) {
-        if (currentSilent) {
-            return;
-        }
-        // Text printed before the display must appear before it.
-        stdout.publishPending();
-        stderr.publishPending();
-        JsonObject content = bundle(data);
-        if (!content.has("transient")) {
-            content.add("transient", new JsonObject());
-        }
-        server.publish(type, currentParent, content);
-    }
-
-    private static JsonObject bundle(DisplayData data) {
-        JsonObject o = GSON.toJsonTree(data).getAsJsonObject();
-        if (!o.has("metadata")) {
-            o.add("metadata", new JsonObject());
-        }
-        if (!o.has("data")) {
-            o.add("data", new JsonObject());
-        }
-        return o;
-    }
-
-    /** True if a MIME bundle has some representation other than an empty {@code text/plain}. */
-    static boolean showsSomething(JsonObject data) {
-        for (var e : data.entrySet()) {
-            JsonElement v = e.getValue();
-            boolean emptyText = "text/plain".equals(e.getKey()) && v.isJsonPrimitive() && v.getAsString().isEmpty();
-            if (!v.isJsonNull() && !emptyText) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override
-    public void handle(Channel channel, WireMessage request) {
-        String type = request.type();
-        JsonObject parent = request.header();
-        if (channel == Channel.SHELL || !"interrupt_request".equals(type)) {
-            status("busy", parent);
-        }
-        try {
-            switch (type) {
-                case "kernel_info_request" -> server.reply(channel, request, "kernel_info_reply", kernelInfo());
-                case "execute_request" -> execute(channel, request);
-                case "complete_request" -> complete(channel, request);
-                case "inspect_request" -> inspect(channel, request);
-                case "is_complete_request" -> isComplete(channel, request);
-                case "history_request" -> history(channel, request);
-                case "comm_info_request" -> {
-                    JsonObject c = ok();
-                    c.add("comms", new JsonObject());
-                    server.reply(channel, request, "comm_info_reply", c);
-                }
-                case "interrupt_request" -> {
-                    engine.interrupt();
-                    server.reply(channel, request, "interrupt_reply", ok());
-                }
-                case "shutdown_request" -> shutdown(channel, request);
-                case "comm_open", "comm_msg", "comm_close" -> {
-                    // No comm targets are registered; the front end treats silence as "none".
-                }
-                default -> LOG.warning("ignored unknown message type '" + type + "' on " + channel);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "failed to handle " + type, e);
-            if (type.endsWith("_request")) {
-                JsonObject c = new JsonObject();
-                c.addProperty("status", "error");
-                c.addProperty("ename", e.getClass().getSimpleName());
-                c.addProperty("evalue", String.valueOf(e.getMessage()));
-                c.add("traceback", new JsonArray());
-                server.reply(channel, request, type.replace("_request", "_reply"), c);
-            }
-        } finally {
-            if (channel == Channel.SHELL || !"interrupt_request".equals(type)) {
-                status("idle", parent);
-            }
-        }
-    }
-
-    private void status(String state, JsonObject parent) {
+    public JsonObject kernelInfo() {
         JsonObject c = new JsonObject();
-        c.addProperty("execution_state", state);
-        server.publish("status", parent, c);
-    }
-
-    private static JsonObject ok() {
-        JsonObject c = new JsonObject();
-        c.addProperty("status", "ok");
-        return c;
-    }
-
-    JsonObject kernelInfo() {
-        JsonObject c = ok();
-        c.addProperty("protocol_version", "5.3");
         c.addProperty("implementation", "javadl");
         c.addProperty("implementation_version", VERSION);
         JsonObject li = new JsonObject();
@@ -221,98 +53,40 @@ public final class JavaKernel implements KernelServer.Handler {
         return c;
     }
 
-    private void execute(Channel channel, WireMessage request) {
-        JsonObject req = request.content();
-        String code = req.has("code") ? req.get("code").getAsString() : "";
-        boolean silent = bool(req, "silent", false);
-        boolean storeHistory = bool(req, "store_history", !silent) && !silent;
-        boolean allowStdin = bool(req, "allow_stdin", true);
-        boolean stopOnError = bool(req, "stop_on_error", true);
-        if (storeHistory) {
-            executionCount++;
+    @Override
+    public Outcome execute(String code, int executionCount, boolean silent) {
+        Matcher help = HELP.matcher(code);
+        if (help.matches()) {
+            return page(help.group(1));
         }
-        int count = executionCount;
-        currentParent = request.header();
-        currentRequest = request;
-        currentSilent = silent;
-        if (!silent) {
-            JsonObject in = new JsonObject();
-            in.addProperty("code", code);
-            in.addProperty("execution_count", count);
-            server.publish("execute_input", request.header(), in);
-        }
-        if (storeHistory) {
-            history.add(count, code);
-        }
-        stdin.startCell(allowStdin);
-        JsonArray payload = new JsonArray();
-        CellOutcome outcome;
-        try {
-            java.util.regex.Matcher help = HELP.matcher(code);
-            outcome = help.matches() ? page(help.group(1), payload) : engine.execute(code, count);
-        } catch (RuntimeException | StackOverflowError e) {
-            outcome = new CellOutcome.Failure(e.getClass().getName(), String.valueOf(e.getMessage()),
-                    List.of("javadl internal error: " + e));
-            LOG.log(Level.SEVERE, "engine failure", e);
-        }
-        stdout.endCell();
-        stderr.endCell();
-        JsonObject reply = new JsonObject();
+        return outcome(engine.execute(code, executionCount), !silent);
+    }
+
+    @Override
+    public Outcome evaluate(String expression) {
+        return outcome(engine.execute(expression, 0), true);
+    }
+
+    /** The engine's outcome for the wire; {@code render} false skips rendering a value nobody sees. */
+    static Outcome outcome(CellOutcome outcome, boolean render) {
         if (outcome instanceof CellOutcome.Success s) {
-            if (s.hasValue() && !silent) {
-                DisplayData shown = Renderers.standard().render(s.value());
-                JsonObject result = bundle(shown);
-                result.remove("transient");
-                result.addProperty("execution_count", count);
-                // Front ends draw an "Out[n]:" prompt for every execute_result, so a value that
-                // renders as nothing (an object whose toString() is "") sends none at all.
-                if (showsSomething(result.getAsJsonObject("data"))) {
-                    server.publish("execute_result", request.header(), result);
-                }
-                if (storeHistory) {
-                    Object text = shown.getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN);
-                    history.setOutput(count, text == null ? null : text.toString());
-                }
+            if (!s.hasValue() || !render) {
+                return Outcome.Ok.nothing();
             }
-            reply.addProperty("status", "ok");
-            reply.add("user_expressions", userExpressions(req));
-        } else {
-            CellOutcome.Failure f = (CellOutcome.Failure) outcome;
-            JsonArray tb = new JsonArray();
-            f.traceback().forEach(tb::add);
-            if (!silent) {
-                JsonObject err = new JsonObject();
-                err.addProperty("ename", f.ename());
-                err.addProperty("evalue", f.evalue());
-                err.add("traceback", tb);
-                server.publish("error", request.header(), err);
-            }
-            reply.addProperty("status", "error");
-            reply.addProperty("ename", f.ename());
-            reply.addProperty("evalue", f.evalue());
-            reply.add("traceback", tb);
+            return new Outcome.Ok(MimeBundle.of(Renderers.standard().render(s.value())), List.of());
         }
-        reply.addProperty("execution_count", count);
-        reply.add("payload", payload);
-        if (!reply.has("user_expressions")) {
-            reply.add("user_expressions", new JsonObject());
-        }
-        currentRequest = null;
-        currentSilent = false;
-        server.reply(channel, request, "execute_reply", reply);
-        if (outcome instanceof CellOutcome.Failure && stopOnError && channel == Channel.SHELL) {
-            abortQueued();
-        }
+        CellOutcome.Failure f = (CellOutcome.Failure) outcome;
+        return new Outcome.Error(f.ename(), f.evalue(), f.traceback());
     }
 
     /** {@code Math.abs?} or {@code sigmoid?}: documentation in the front end's pager, as in IPython. */
-    private static final java.util.regex.Pattern HELP =
-            java.util.regex.Pattern.compile("\\s*([\\p{L}_$][\\p{L}\\p{N}_$]*(?:\\s*\\.\\s*[\\p{L}_$][\\p{L}\\p{N}_$]*)*)\\s*\\?\\s*");
+    private static final Pattern HELP =
+            Pattern.compile("\\s*([\\p{L}_$][\\p{L}\\p{N}_$]*(?:\\s*\\.\\s*[\\p{L}_$][\\p{L}\\p{N}_$]*)*)\\s*\\?\\s*");
 
-    private CellOutcome page(String name, JsonArray payload) {
+    private Outcome page(String name) {
         CodeAssist.Documentation doc = engine.inspect(name, name.length());
         if (!doc.found()) {
-            return new CellOutcome.Failure("NotFound", "no documentation found for " + name,
+            return new Outcome.Error("NotFound", "no documentation found for " + name,
                     List.of("NotFound: no documentation found for " + name
                             + " (is it defined, and spelled as in Java?)"));
         }
@@ -320,83 +94,23 @@ public final class JavaKernel implements KernelServer.Handler {
         page.addProperty("source", "page");
         page.add("data", documentationBundle(doc));
         page.addProperty("start", 0);
-        payload.add(page);
-        return new CellOutcome.Success(false, null);
+        return new Outcome.Ok(null, List.of(page));
     }
 
-    /** After an error, requests to run cells that were queued behind it are answered "aborted". */
-    private void abortQueued() {
-        for (WireMessage queued : server.pollQueuedShellRequests()) {
-            if ("execute_request".equals(queued.type())) {
-                status("busy", queued.header());
-                JsonObject c = new JsonObject();
-                c.addProperty("status", "aborted");
-                c.addProperty("execution_count", executionCount);
-                server.reply(Channel.SHELL, queued, "execute_reply", c);
-                status("idle", queued.header());
-            } else {
-                handle(Channel.SHELL, queued);
-            }
-        }
-    }
-
-    private JsonObject userExpressions(JsonObject req) {
-        JsonObject out = new JsonObject();
-        if (!req.has("user_expressions") || !req.get("user_expressions").isJsonObject()) {
-            return out;
-        }
-        for (Map.Entry<String, JsonElement> e : req.getAsJsonObject("user_expressions").entrySet()) {
-            CellOutcome o = engine.execute(e.getValue().getAsString(), 0);
-            JsonObject r = new JsonObject();
-            if (o instanceof CellOutcome.Success s) {
-                r.addProperty("status", "ok");
-                JsonObject b = bundle(Renderers.standard().render(s.hasValue() ? s.value() : null));
-                r.add("data", b.get("data"));
-                r.add("metadata", b.get("metadata"));
-            } else {
-                CellOutcome.Failure f = (CellOutcome.Failure) o;
-                r.addProperty("status", "error");
-                r.addProperty("ename", f.ename());
-                r.addProperty("evalue", f.evalue());
-                JsonArray tb = new JsonArray();
-                f.traceback().forEach(tb::add);
-                r.add("traceback", tb);
-            }
-            out.add(e.getKey(), r);
-        }
-        return out;
-    }
-
-    private void complete(Channel channel, WireMessage request) {
-        JsonObject req = request.content();
-        String code = req.get("code").getAsString();
-        int cursor = req.has("cursor_pos") ? req.get("cursor_pos").getAsInt() : code.length();
+    @Override
+    public Completion complete(String code, int cursor) {
         CodeAssist.Completion c = engine.complete(code, cursor);
-        JsonObject reply = ok();
-        JsonArray matches = new JsonArray();
-        c.matches().forEach(matches::add);
-        reply.add("matches", matches);
-        reply.addProperty("cursor_start", c.cursorStart());
-        reply.addProperty("cursor_end", c.cursorEnd());
-        reply.add("metadata", new JsonObject());
-        server.reply(channel, request, "complete_reply", reply);
+        return new Completion(c.matches(), c.cursorStart(), c.cursorEnd(), new JsonObject());
     }
 
-    private void inspect(Channel channel, WireMessage request) {
-        JsonObject req = request.content();
-        String code = req.get("code").getAsString();
-        int cursor = req.has("cursor_pos") ? req.get("cursor_pos").getAsInt() : code.length();
+    @Override
+    public Inspection inspect(String code, int cursor, int detailLevel) {
         CodeAssist.Documentation doc = engine.inspect(code, cursor);
-        JsonObject reply = ok();
-        reply.addProperty("found", doc.found());
-        JsonObject data = doc.found() ? documentationBundle(doc) : new JsonObject();
-        reply.add("data", data);
-        reply.add("metadata", new JsonObject());
-        server.reply(channel, request, "inspect_reply", reply);
+        return doc.found() ? new Inspection(true, documentationBundle(doc)) : Inspection.NOTHING;
     }
 
     /** Signatures and javadoc as text/plain and text/html. */
-    private static JsonObject documentationBundle(CodeAssist.Documentation doc) {
+    static JsonObject documentationBundle(CodeAssist.Documentation doc) {
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder();
         for (int i = 0; i < doc.signatures().size(); i++) {
@@ -417,42 +131,19 @@ public final class JavaKernel implements KernelServer.Handler {
         return data;
     }
 
-    private void isComplete(Channel channel, WireMessage request) {
-        CodeAssist.IsComplete r = engine.isComplete(request.content().get("code").getAsString());
-        JsonObject reply = new JsonObject();
-        reply.addProperty("status", r.status());
-        if ("incomplete".equals(r.status())) {
-            reply.addProperty("indent", r.indent());
-        }
-        server.reply(channel, request, "is_complete_reply", reply);
+    @Override
+    public Completeness isComplete(String code) {
+        CodeAssist.IsComplete r = engine.isComplete(code);
+        return new Completeness(r.status(), r.indent());
     }
 
-    private void history(Channel channel, WireMessage request) {
-        JsonObject reply = ok();
-        reply.add("history", history.answer(request.content()));
-        server.reply(channel, request, "history_reply", reply);
-    }
-
-    private void shutdown(Channel channel, WireMessage request) {
-        boolean restart = bool(request.content(), "restart", false);
-        JsonObject reply = ok();
-        reply.addProperty("restart", restart);
-        server.reply(channel, request, "shutdown_reply", reply);
-        server.publish("shutdown_reply", request.header(), reply);
-        status("idle", request.header());
+    @Override
+    public void interrupt() {
         engine.interrupt();
-        onShutdown.run();
     }
 
-    private static boolean bool(JsonObject o, String key, boolean fallback) {
-        JsonElement e = o.get(key);
-        if (e == null || e.isJsonNull()) {
-            return fallback;
-        }
-        try {
-            return e.getAsBoolean();
-        } catch (RuntimeException notBoolean) {
-            return fallback;
-        }
+    @Override
+    public boolean interruptRequested() {
+        return engine.interruptRequested();
     }
 }

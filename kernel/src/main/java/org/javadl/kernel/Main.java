@@ -3,6 +3,7 @@ package org.javadl.kernel;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import org.javadl.kernel.display.DisplayWarmup;
 import org.javadl.kernel.engine.JavaEngine;
+import org.javadl.kernel.protocol.KernelProtocol;
 import org.javadl.kernel.protocol.KernelServer;
 import org.javadl.kernel.protocol.MessageCodec;
 
@@ -51,10 +52,10 @@ public final class Main {
         KernelConnectionProperties props = KernelConnectionProperties.parse(json);
         startDisplayWarmup(engine);
         KernelServer server = new KernelServer(props, new MessageCodec(props.getKey(), props.getSignatureScheme()));
-        JavaKernel kernel = new JavaKernel(server, engine, outputLimit(), () -> shutdown(server));
-        kernel.installStreams();
+        KernelProtocol protocol = new KernelProtocol(server, new JavaKernel(engine), outputLimit(), () -> shutdown(server));
+        protocol.installStreams();
         installInterruptSignal(engine);
-        server.start(kernel);
+        server.start(protocol);
         exitWhenOrphaned(server);
     }
 

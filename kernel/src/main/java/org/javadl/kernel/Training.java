@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import org.javadl.kernel.display.DisplayWarmup;
 import org.javadl.kernel.engine.JavaEngine;
+import org.javadl.kernel.protocol.KernelProtocol;
 import org.javadl.kernel.protocol.KernelServer;
 import org.javadl.kernel.protocol.MessageCodec;
 import org.javadl.kernel.protocol.WireMessage;
@@ -55,7 +56,7 @@ final class Training {
         JavaEngine engine = JavaEngine.standard();
         DisplayWarmup.startInBackground();
         KernelServer server = new KernelServer(props, new MessageCodec(key, "hmac-sha256"));
-        JavaKernel kernel = new JavaKernel(server, engine, Main.DEFAULT_OUTPUT_LIMIT, () -> { });
+        KernelProtocol kernel = new KernelProtocol(server, new JavaKernel(engine), Main.DEFAULT_OUTPUT_LIMIT, () -> { });
         PrintStream out = System.out;
         PrintStream err = System.err;
         kernel.installStreams();

@@ -1,4 +1,4 @@
-package org.javadl.kernel;
+package org.javadl.kernel.protocol;
 
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which MIME bundles are worth an execute_result (an "Out[n]:" prompt in Lab and the Notebook). */
-class ExecuteResultBundleTest {
+class MimeBundleTest {
     private static JsonObject bundle(String... mimeAndValue) {
         JsonObject o = new JsonObject();
         for (int i = 0; i < mimeAndValue.length; i += 2) {
@@ -19,18 +19,18 @@ class ExecuteResultBundleTest {
 
     @Test
     void nothingOrOnlyEmptyTextShowsNothing() {
-        assertFalse(JavaKernel.showsSomething(new JsonObject()));
-        assertFalse(JavaKernel.showsSomething(bundle("text/plain", "")));
+        assertFalse(MimeBundle.showsSomething(new JsonObject()));
+        assertFalse(MimeBundle.showsSomething(bundle("text/plain", "")));
         JsonObject nullText = new JsonObject();
         nullText.add("text/plain", JsonNull.INSTANCE);
-        assertFalse(JavaKernel.showsSomething(nullText));
+        assertFalse(MimeBundle.showsSomething(nullText));
     }
 
     @Test
     void anyTextOrOtherRepresentationShows() {
-        assertTrue(JavaKernel.showsSomething(bundle("text/plain", "\"\"")));
-        assertTrue(JavaKernel.showsSomething(bundle("text/plain", " ")));
-        assertTrue(JavaKernel.showsSomething(bundle("text/plain", "", "text/html", "<b>x</b>")));
-        assertTrue(JavaKernel.showsSomething(bundle("image/svg+xml", "<svg/>")));
+        assertTrue(MimeBundle.showsSomething(bundle("text/plain", "\"\"")));
+        assertTrue(MimeBundle.showsSomething(bundle("text/plain", " ")));
+        assertTrue(MimeBundle.showsSomething(bundle("text/plain", "", "text/html", "<b>x</b>")));
+        assertTrue(MimeBundle.showsSomething(bundle("image/svg+xml", "<svg/>")));
     }
 }

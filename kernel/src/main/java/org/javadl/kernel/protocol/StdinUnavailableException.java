@@ -1,4 +1,4 @@
-package org.javadl.kernel;
+package org.javadl.kernel.protocol;
 
 /**
  * Reading {@code System.in} in a cell whose front end does not take input ({@code allow_stdin}

@@ -1,4 +1,4 @@
-package org.javadl.kernel;
+package org.javadl.kernel.protocol;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;

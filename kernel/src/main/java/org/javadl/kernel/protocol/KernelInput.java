@@ -1,4 +1,4 @@
-package org.javadl.kernel;
+package org.javadl.kernel.protocol;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,54 @@
+package org.javadl.kernel.protocol;
+
+import com.google.gson.JsonObject;
+
+import java.util.List;
+
+/**
+ * What the wire needs from a language: run a cell, complete, inspect, say whether code is complete.
+ * {@link KernelProtocol} does everything else a Jupyter kernel must (status, execute_input, replies,
+ * execution counts, history, the abort queue, comms); an implementation never sees a message.
+ *
+ * <p>Calls come from the shell thread one at a time, except {@link #interrupt()}, which comes from the
+ * control thread (or a signal) while a cell runs.
+ */
+public interface Language {
+
+    /** The language's part of {@code kernel_info_reply}: language_info, banner, help_links, implementation. */
+    JsonObject kernelInfo();
+
+    /**
+     * Runs a cell. Output it prints or displays goes out through {@link CellOutput} while it runs; the
+     * value shown as {@code execute_result} and pager/next-input payloads come back in the outcome.
+     */
+    Outcome execute(String code, int executionCount, boolean silent);
+
+    /** One {@code user_expressions} entry: its value as a MIME bundle, or its error. */
+    Outcome evaluate(String expression);
+
+    Completion complete(String code, int cursor);
+
+    /** Documentation for the name at {@code cursor}, or {@link Inspection#NOTHING}. */
+    Inspection inspect(String code, int cursor, int detailLevel);
+
+    Completeness isComplete(String code);
+
+    /** Stops the running cell, if any (any thread). */
+    void interrupt();
+
+    /** True once an interrupt was asked for during the running cell (an input request then gives up). */
+    boolean interruptRequested();
+
+    /** Matches replacing {@code code[start, end)}; {@code metadata} may be empty. */
+    record Completion(List<String> matches, int start, int end, JsonObject metadata) {
+    }
+
+    /** A MIME bundle of documentation ({@code data}), or not found. */
+    record Inspection(boolean found, JsonObject data) {
+        public static final Inspection NOTHING = new Inspection(false, new JsonObject());
+    }
+
+    /** is_complete's answer: "complete", "incomplete" (with an indent), "invalid" or "unknown". */
+    record Completeness(String status, String indent) {
+    }
+}
