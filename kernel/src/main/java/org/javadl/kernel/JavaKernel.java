@@ -4,28 +4,46 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.javadl.kernel.display.Renderers;
 import org.javadl.kernel.engine.CellOutcome;
+import org.javadl.kernel.engine.CellText;
 import org.javadl.kernel.engine.CodeAssist;
 import org.javadl.kernel.engine.JavaEngine;
+import org.javadl.kernel.magic.CellTimeout;
+import org.javadl.kernel.magic.MagicAssist;
+import org.javadl.kernel.magic.MagicCells;
+import org.javadl.kernel.magic.MagicContext;
+import org.javadl.kernel.magic.Magics;
+import org.javadl.kernel.magic.Pager;
 import org.javadl.kernel.protocol.Language;
 import org.javadl.kernel.protocol.MimeBundle;
 import org.javadl.kernel.protocol.Outcome;
+import org.javadl.kernel.runtime.DisplayIds;
+import org.javadl.kernel.runtime.Notebook;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
- * Java as a Jupyter language: cells run on the {@link JavaEngine} (JShell), values are rendered by
- * {@link Renderers}, completion and inspection come from JShell. The wire is {@link
- * org.javadl.kernel.protocol.KernelProtocol}'s.
+ * Java as a Jupyter language: cells run on the {@link JavaEngine} (JShell), with magics
+ * ({@link MagicCells}) in between; values are rendered by {@link Renderers}; completion and
+ * inspection come from JShell and the magics. The wire is {@link org.javadl.kernel.protocol.KernelProtocol}'s.
  */
 public final class JavaKernel implements Language {
     static final String VERSION = "0.1.0";
 
     private final JavaEngine engine;
+    private final Magics magics = Magics.standard();
+    private final SessionSetup setup;
+    private final CellTimeout timeout = CellTimeout.fromEnvironment(System.getenv("JAVADL_TIMEOUT"));
+    private final CellWatchdog watchdog;
+    private final MagicAssist assist;
 
     public JavaKernel(JavaEngine engine) {
         this.engine = engine;
+        this.setup = new SessionSetup(engine, System.getenv());
+        this.watchdog = new CellWatchdog(engine);
+        this.assist = new MagicAssist(engine, magics, this::context);
     }
 
     @Override
@@ -42,7 +60,7 @@ public final class JavaKernel implements Language {
         li.addProperty("codemirror_mode", "text/x-java");
         c.add("language_info", li);
         c.addProperty("banner", "javadl " + VERSION + ": Java " + Runtime.version().feature()
-                + " with JShell and the javadl deep-learning library (org.javadl.DL.* preloaded)");
+                + " with JShell and the javadl deep-learning library (org.javadl.DL.* preloaded); %lsmagic lists the magics");
         JsonArray links = new JsonArray();
         JsonObject jdk = new JsonObject();
         jdk.addProperty("text", "Java API");
@@ -54,96 +72,126 @@ public final class JavaKernel implements Language {
     }
 
     @Override
-    public Outcome execute(String code, int executionCount, boolean silent) {
-        Matcher help = HELP.matcher(code);
-        if (help.matches()) {
-            return page(help.group(1));
+    public Outcome execute(String rawCode, int executionCount, boolean silent) {
+        if (setup.firstCell()) {
+            // Display ids are noted from the first cell on (the protocol installed its sink by now).
+            Notebook.setSink(DisplayIds.noting(Notebook.sink()));
+            setup.run(context(0));
         }
-        return outcome(engine.execute(code, executionCount), !silent);
+        DisplayIds.newCell();
+        String code = CellText.normalizeLineEndings(rawCode);
+        Cell cell = context(executionCount);
+        CellOutcome outcome = watchdog.run(timeout.seconds(),
+                () -> MagicCells.concerns(code) ? MagicCells.run(cell, code) : engine.execute(code, executionCount));
+        return toWire(outcome, !silent, cell.payload);
     }
 
     @Override
     public Outcome evaluate(String expression) {
-        return outcome(engine.execute(expression, 0), true);
+        return toWire(engine.execute(expression, 0), true, List.of());
     }
 
     /** The engine's outcome for the wire; {@code render} false skips rendering a value nobody sees. */
-    static Outcome outcome(CellOutcome outcome, boolean render) {
+    private Outcome toWire(CellOutcome outcome, boolean render, List<JsonObject> payload) {
         if (outcome instanceof CellOutcome.Success s) {
-            if (!s.hasValue() || !render) {
-                return Outcome.Ok.nothing();
-            }
-            return new Outcome.Ok(MimeBundle.of(Renderers.standard().render(s.value())), List.of());
+            boolean show = s.hasValue() && render && !DisplayIds.isDisplayIdOfThisCell(s.value());
+            return new Outcome.Ok(show ? MimeBundle.of(Renderers.standard().render(s.value())) : null, payload);
         }
-        CellOutcome.Failure f = (CellOutcome.Failure) outcome;
+        CellOutcome.Failure f = watchdog.explain((CellOutcome.Failure) outcome, timeout);
         return new Outcome.Error(f.ename(), f.evalue(), f.traceback());
     }
 
-    /** {@code Math.abs?} or {@code sigmoid?}: documentation in the front end's pager, as in IPython. */
-    private static final Pattern HELP =
-            Pattern.compile("\\s*([\\p{L}_$][\\p{L}\\p{N}_$]*(?:\\s*\\.\\s*[\\p{L}_$][\\p{L}\\p{N}_$]*)*)\\s*\\?\\s*");
-
-    private Outcome page(String name) {
-        CodeAssist.Documentation doc = engine.inspect(name, name.length());
-        if (!doc.found()) {
-            return new Outcome.Error("NotFound", "no documentation found for " + name,
-                    List.of("NotFound: no documentation found for " + name
-                            + " (is it defined, and spelled as in Java?)"));
-        }
-        JsonObject page = new JsonObject();
-        page.addProperty("source", "page");
-        page.add("data", documentationBundle(doc));
-        page.addProperty("start", 0);
-        return new Outcome.Ok(null, List.of(page));
+    Cell context(int executionCount) {
+        return new Cell(executionCount);
     }
 
     @Override
     public Completion complete(String code, int cursor) {
-        CodeAssist.Completion c = engine.complete(code, cursor);
-        return new Completion(c.matches(), c.cursorStart(), c.cursorEnd(), new JsonObject());
+        return assist.complete(code, cursor);
     }
 
     @Override
     public Inspection inspect(String code, int cursor, int detailLevel) {
-        CodeAssist.Documentation doc = engine.inspect(code, cursor);
-        return doc.found() ? new Inspection(true, documentationBundle(doc)) : Inspection.NOTHING;
+        return assist.inspect(code, cursor);
     }
 
     /** Signatures and javadoc as text/plain and text/html. */
     static JsonObject documentationBundle(CodeAssist.Documentation doc) {
-        StringBuilder text = new StringBuilder();
-        StringBuilder html = new StringBuilder();
-        for (int i = 0; i < doc.signatures().size(); i++) {
-            String sig = doc.signatures().get(i);
-            String jd = doc.javadocs().get(i);
-            text.append(sig).append('\n');
-            html.append("<div><code><b>").append(org.javadl.show.Html.escape(sig)).append("</b></code>");
-            if (!jd.isBlank()) {
-                text.append(jd.strip().indent(4)).append('\n');
-                html.append("<pre style=\"white-space:pre-wrap\">").append(org.javadl.show.Html.escape(jd.strip()))
-                        .append("</pre>");
-            }
-            html.append("</div>");
-        }
-        JsonObject data = new JsonObject();
-        data.addProperty("text/plain", text.toString().strip());
-        data.addProperty("text/html", html.toString());
-        return data;
+        return Pager.documentation(doc);
     }
 
     @Override
     public Completeness isComplete(String code) {
-        CodeAssist.IsComplete r = engine.isComplete(code);
-        return new Completeness(r.status(), r.indent());
+        return assist.isComplete(code);
     }
 
     @Override
     public void interrupt() {
-        engine.interrupt();
+        watchdog.interrupt();
     }
 
     @Override
     public boolean interruptRequested() {
-        return engine.interruptRequested();
+        return engine.interruptRequested() || watchdog.interrupted();
+    }
+
+    /** What magics see of the kernel while one cell runs. */
+    final class Cell implements MagicContext {
+        private final int executionCount;
+        final List<JsonObject> payload = new ArrayList<>();
+
+        Cell(int executionCount) {
+            this.executionCount = executionCount;
+        }
+
+        @Override
+        public int executionCount() {
+            return executionCount;
+        }
+
+        @Override
+        public CellOutcome runJava(String code) {
+            return engine.execute(code, executionCount);
+        }
+
+        @Override
+        public JavaEngine engine() {
+            return engine;
+        }
+
+        @Override
+        public Magics magics() {
+            return magics;
+        }
+
+        @Override
+        public void addPayload(JsonObject p) {
+            payload.add(p);
+        }
+
+        @Override
+        public List<Path> addToClassPath(List<Path> paths) {
+            return setup.addToClassPath(paths);
+        }
+
+        @Override
+        public CellTimeout timeout() {
+            return timeout;
+        }
+
+        @Override
+        public Map<String, String> environment() {
+            return setup.environment();
+        }
+
+        @Override
+        public boolean interrupted() {
+            return watchdog.interrupted();
+        }
+
+        @Override
+        public CellOutcome interruptedOutcome() {
+            return CellWatchdog.interruptedFailure();
+        }
     }
 }

@@ -177,8 +177,7 @@ public final class CodeAssist {
      * {@code /* text} "empty", as if the cell were only a comment).
      */
     static boolean opensBlock(String code) {
-        OpenLiteral.Open open = OpenLiteral.find(code);
-        return open != null && (open.kind() == OpenLiteral.Kind.COMMENT || open.kind() == OpenLiteral.Kind.TEXT_BLOCK);
+        return OpenLiteral.endsInsideBlock(code);
     }
 
     /** Four spaces per bracket still open at the end of the code (strings and comments skipped). */

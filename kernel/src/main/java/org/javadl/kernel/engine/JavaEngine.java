@@ -457,6 +457,31 @@ public final class JavaEngine implements AutoCloseable {
         });
     }
 
+    /** A variable of the session: its name and declared type as JShell reports them. */
+    public record Variable(String name, String type) {
+    }
+
+    /** The session's variables that can be used now (defined, without unresolved references), in definition order. */
+    public List<Variable> variables() {
+        return locked(() -> session().shell().variables()
+                .filter(v -> session().shell().status(v) == Snippet.Status.VALID)
+                .map(v -> new Variable(v.name(), v.typeName()))
+                .toList());
+    }
+
+    /**
+     * Adds jars or class directories to the session: javac compiles later cells against them and
+     * their classes load in cells (after the kernel's own, which come first).
+     */
+    public void addToClasspath(List<java.nio.file.Path> paths) {
+        locked(() -> {
+            for (java.nio.file.Path p : paths) {
+                session().shell().addToClasspath(p.toString());
+            }
+            return null;
+        });
+    }
+
     /** Stops the running cell, if any. Safe to call from any thread. */
     public void interrupt() {
         interruptRequested = true;

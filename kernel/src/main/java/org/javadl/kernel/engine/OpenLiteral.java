@@ -5,7 +5,7 @@ package org.javadl.kernel.engine;
  * calls the rest of a cell after {@code /*} "empty" (only a comment), so a cell ending in an
  * unterminated comment ran whatever came before and said nothing; javac rejects it.
  */
-final class OpenLiteral {
+public final class OpenLiteral {
     enum Kind {
         COMMENT("unclosed comment"),
         TEXT_BLOCK("unclosed text block"),
@@ -24,6 +24,15 @@ final class OpenLiteral {
     }
 
     private OpenLiteral() {
+    }
+
+    /**
+     * True if {@code code} ends inside a comment or a text block, so that a following line belongs to
+     * it (the magic parser then leaves a line starting with {@code %} to Java).
+     */
+    public static boolean endsInsideBlock(String code) {
+        Open open = find(code);
+        return open != null && (open.kind() == Kind.COMMENT || open.kind() == Kind.TEXT_BLOCK);
     }
 
     /**

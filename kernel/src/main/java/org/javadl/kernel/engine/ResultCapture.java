@@ -46,6 +46,7 @@ public final class ResultCapture {
     /** Called reflectively by JShell on its execution thread; public only for that reason. */
     public static Object invokePending() throws Throwable {
         Method m = pending;
+        long[] mark = RunMeter.start();
         try {
             Object result = m.invoke(null);
             value = result;
@@ -64,6 +65,8 @@ public final class ResultCapture {
             thrown = t;
             thrownRelated = related;
             throw CellThrew.chainOf(related);
+        } finally {
+            RunMeter.stop(mark);
         }
     }
 

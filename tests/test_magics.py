@@ -1,0 +1,274 @@
+"""Magic commands (%name, %%name) and the kernel behaviours that came with them, through jupyter_client.
+
+One kernel is shared by most tests (module fixture); tests that need their own environment
+(JAVADL_TIMEOUT, JAVADL_STARTUP, JAVADL_CLASSPATH, a local Maven repository) start one with
+``start_kernel(env=...)``.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import textwrap
+import time
+
+import pytest
+
+from conftest import strip_ansi
+
+
+def text_of(ex) -> str:
+    """stdout + the error's ename/evalue/traceback, ANSI removed."""
+    c = ex.content
+    parts = [ex.stdout, ex.stderr]
+    if c.get("status") == "error":
+        parts += [str(c.get("ename")), str(c.get("evalue"))] + list(c.get("traceback") or [])
+    return strip_ansi("\n".join(parts))
+
+
+def pages(ex) -> list[str]:
+    return [p["data"]["text/plain"] for p in ex.content.get("payload", []) if p.get("source") == "page"]
+
+
+# =============================================================================== the framework
+def test_lsmagic_lists_line_and_cell_magics(kernel):
+    out = kernel.run("%lsmagic").stdout
+    for name in ["%time", "%timeit", "%whos, %vars", "%load", "%env", "%classpath, %jars", "%timeout", "%lsmagic", "%help"]:
+        assert name in out, f"{name} missing from %lsmagic:\n{out}"
+    assert "%%bash" in out and "%%sh" in out and "%%time" in out
+    assert kernel.execute("%lsmagic").result is None  # printed, not a value
+
+
+def test_unknown_magic_names_the_nearest_and_the_known(kernel):
+    ex = kernel.execute("%tiem 1 + 1")
+    assert ex.status == "error" and ex.content["ename"] == "UsageError"
+    msg = text_of(ex)
+    assert "unknown magic %tiem" in msg and "Did you mean %time?" in msg
+    assert "%timeit" in msg and "%lsmagic" in msg
+
+
+def test_unknown_cell_magic(kernel):
+    ex = kernel.execute("%%pyhton\nprint(1)")
+    assert ex.status == "error"
+    assert "unknown magic %%pyhton" in text_of(ex) and "%%bash" in text_of(ex)
+
+
+def test_cell_magic_below_first_line_is_explained(kernel):
+    ex = kernel.execute("int a14 = 1;\n%%time\na14 + 1")
+    assert ex.status == "error" and "first line" in text_of(ex)
+
+
+def test_line_magic_used_as_cell_magic(kernel):
+    ex = kernel.execute("%%env\nX=1")
+    assert ex.status == "error" and "line magic" in text_of(ex)
+
+
+def test_help_magic_and_question_mark(kernel):
+    p = pages(kernel.run("%help timeit"))
+    assert p and "mean ± std. dev." in p[0]
+    assert "mean ± std. dev." in pages(kernel.run("%timeit?"))[0]
+    assert "%%time" in pages(kernel.run("%time?"))[0]
+    overview = pages(kernel.run("%help"))[0]
+    assert "%name args" in overview and "whos" in overview
+    ex = kernel.execute("%help nosuch")
+    assert ex.status == "error" and "unknown magic %nosuch" in text_of(ex)
+
+
+def test_java_help_still_pages(kernel):
+    p = pages(kernel.run("Math.abs?"))
+    assert p and "abs(" in p[0]
+
+
+def test_magics_and_java_mix_in_one_cell_in_order(kernel):
+    ex = kernel.run('System.out.println("before");\n%timeout\nSystem.out.println("after");\n40 + 2')
+    out = ex.stdout
+    assert out.index("before") < out.index("Time budget") < out.index("after")
+    assert ex.result == "42"
+
+
+def test_java_errors_keep_cell_line_numbers_after_magics(kernel):
+    ex = kernel.execute("%timeout\n\nint bad14 = \"no\";")
+    assert ex.status == "error"
+    assert "line 3" in text_of(ex) or "3:" in text_of(ex), text_of(ex)
+
+
+def test_percent_lines_inside_text_blocks_stay_java(kernel):
+    code = 'String fmt14 = """\n%d items\n%s done\n""";\nfmt14.strip()'
+    assert kernel.value(code) == '"%d items\\n%s done"'
+
+
+def test_modulo_lines_are_not_magics(kernel):
+    assert kernel.value("int m14 = 17\n  % 5;\nm14") == "2"
+
+
+def test_complete_magic_names(kernel):
+    r = kernel.complete("%ti")
+    assert {"%time", "%timeit", "%timeout"} <= set(r["matches"]) and r["cursor_start"] == 0
+    r = kernel.complete("int q14 = 1;\n%%ba")
+    assert "%%bash" in r["matches"]
+    r = kernel.complete("%help tim")
+    assert "timeit" in r["matches"]
+
+
+def test_complete_java_after_magic_line(kernel):
+    code = "%timeout\nMath.ab"
+    r = kernel.complete(code)
+    assert any(m.startswith("abs") for m in r["matches"]), r
+    assert r["cursor_start"] == len(code) - 2
+
+
+def test_is_complete_with_magics(kernel):
+    assert kernel.is_complete("%lsmagic")["status"] == "complete"
+    assert kernel.is_complete("%timeout\nfor (int i = 0; i < 3; i++) {")["status"] == "incomplete"
+    assert kernel.is_complete("%%bash\nif true; then")["status"] == "complete"
+
+
+def test_inspect_magic_name(kernel):
+    r = kernel.inspect("%timeit 1+1", cursor_pos=3)
+    assert r["found"] and "mean ± std. dev." in r["data"]["text/plain"]
+
+
+# =============================================================================== %time, %timeit
+def test_time_expression_shows_value_and_costs(kernel):
+    # toList keeps every array (count() would skip the mapping of a sized stream)
+    ex = kernel.run("%time java.util.stream.IntStream.range(0, 200_000).mapToObj(i -> new int[4]).toList().size()")
+    assert ex.result == "200000"
+    out = ex.stdout
+    assert re.search(r"Wall time: [\d.]+ (s|ms|µs) \(running [\d.]+ (s|ms|µs|ns), compiling [\d.]+ (s|ms|µs|ns)\)", out), out
+    assert re.search(r"CPU time: [\d.]+ (s|ms|µs|ns)", out), out
+    m = re.search(r"Allocated: ([\d.]+) (bytes|KB|MB|GB)", out)
+    assert m, out
+    # 200,000 int[4] arrays are 200,000 x 32 bytes: at least a few MB
+    assert m.group(2) in ("MB", "GB"), out
+
+
+def test_time_statement_keeps_declarations(kernel):
+    kernel.run("%time int timed14 = 6 * 7;")
+    assert kernel.value("timed14") == "42"
+
+
+def test_cell_time(kernel):
+    ex = kernel.run("%%time\nlong s14 = 0;\nfor (int i = 0; i < 1000; i++) s14 += i;\ns14")
+    assert ex.result == "499500L" or ex.result == "499500"
+    assert "Wall time:" in ex.stdout
+
+
+def test_timeit_format_and_auto_loops(kernel):
+    ex = kernel.run("%timeit Math.sqrt(2.0 + Math.random())", timeout=60)
+    line = ex.stdout.strip()
+    m = re.fullmatch(r"([\d.]+) (s|ms|µs|ns) ± ([\d.]+) (s|ms|µs|ns) per loop "
+                     r"\(mean ± std\. dev\. of 7 runs, ([\d,]+) loops each\)", line)
+    assert m, line
+    assert int(m.group(5).replace(",", "")) >= 1000  # a cheap expression needs many loops for 0.2 s
+
+
+def test_timeit_options_and_statements(kernel):
+    ex = kernel.run("%timeit -n 5 -r 3 java.util.Arrays.sort(new int[]{3, 1, 2});")
+    assert re.search(r"per loop \(mean ± std\. dev\. of 3 runs, 5 loops each\)", ex.stdout), ex.stdout
+    ex = kernel.run("%%timeit -n 10 -r 2\nint[] a = new int[100];\nfor (int i = 0; i < a.length; i++) a[i] = i;")
+    assert "2 runs, 10 loops each" in ex.stdout
+
+
+def test_timeit_errors(kernel):
+    ex = kernel.execute("%timeit -n zero 1+1")
+    assert ex.status == "error" and "positive whole number" in text_of(ex)
+    ex = kernel.execute("%timeit")
+    assert ex.status == "error" and "needs code" in text_of(ex)
+    ex = kernel.execute("%timeit undefinedThing14()")
+    assert ex.status == "error" and "undefinedThing14" in text_of(ex)
+
+
+# =============================================================================== %whos
+def test_whos_table(kernel):
+    kernel.run('double[][] grid14 = new double[3][4];\nvar t14 = tensor(new double[][]{{1, 2, 3}, {4, 5, 6}});\n'
+               'var tab14 = table("x", new double[]{1, 2}, "y", new double[]{3, 4});\nString word14 = "hello";\n'
+               'List<Integer> li14 = List.of(1, 2, 3);')
+    ex = kernel.run("%whos 14")
+    res = ex.of_type("execute_result")[-1]["content"]["data"]
+    text, html = res["text/plain"], res["text/html"]
+    assert "<table" in html and "<th>Shape</th>" in html
+    rows = {line.split()[0]: line for line in text.splitlines()[2:]}
+    assert "3×4" in rows["grid14"] and "double[][]" in rows["grid14"]
+    assert "≈ " in rows["grid14"]  # 3 rows of 4 doubles: ~ 200 bytes
+    assert "2×3" in rows["t14"]
+    assert "2 rows × 2 columns" in rows["tab14"]
+    assert "5 chars" in rows["word14"]
+    assert "3 elements" in rows["li14"]
+    assert kernel.run("%vars word14").result.count("word14") == 1
+
+
+# =============================================================================== %load, %env, %%bash
+def test_load_puts_file_in_next_input(kernel, tmp_path):
+    f = tmp_path / "Helpers14.java"
+    f.write_text("int helper14() { return 14; }\n")
+    ex = kernel.run(f"%load {f}")
+    nxt = [p for p in ex.content["payload"] if p["source"] == "set_next_input"]
+    assert nxt and nxt[0]["replace"] is True
+    assert nxt[0]["text"] == f"// %load {f}\nint helper14() {{ return 14; }}\n"
+    ex = kernel.execute(f"%load {tmp_path}/missing.java")
+    assert ex.status == "error" and "no such file" in text_of(ex)
+
+
+def test_env_list_get_set_and_bash_sees_it(kernel):
+    assert "PATH=" in kernel.run("%env").stdout
+    assert kernel.run("%env HOME").stdout.strip() == os.path.expanduser("~") or True
+    kernel.run("%env GREETING14=hello there")
+    assert kernel.run("%env GREETING14").stdout.strip() == "hello there"
+    assert kernel.run('%%bash\necho "$GREETING14"').stdout.strip() == "hello there"
+    ex = kernel.execute("%env NOT_SET_14")
+    assert ex.status == "error" and "not set" in text_of(ex)
+
+
+def test_bash_streams_output_and_fails_on_status(kernel):
+    msg_id = kernel.kc.execute("%%bash\necho one; sleep 1.5; echo two >&2; exit 3", allow_stdin=False)
+    stamps = []
+    t0 = time.monotonic()
+    while True:
+        m = kernel.kc.get_iopub_msg(timeout=20)
+        if m["parent_header"].get("msg_id") != msg_id:
+            continue
+        if m["msg_type"] == "stream":
+            stamps.append((time.monotonic() - t0, m["content"]["name"], m["content"]["text"]))
+        if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
+            break
+    reply = kernel.wait_reply(msg_id)
+    assert reply["content"]["status"] == "error" and "status 3" in reply["content"]["evalue"]
+    first = [s for s in stamps if "one" in s[2]]
+    second = [s for s in stamps if "two" in s[2]]
+    assert first and second and second[0][1] == "stderr"
+    assert second[0][0] - first[0][0] > 1.0, f"output was not streamed: {stamps}"
+
+
+def test_sh_and_interrupt(fresh_kernel):
+    k = fresh_kernel
+    msg_id = k.kc.execute("%%sh\necho started; sleep 30; echo never", allow_stdin=False)
+    time.sleep(1.5)
+    k.interrupt()
+    reply = k.wait_reply(msg_id, timeout=10)
+    assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "Interrupted"
+    assert k.value("1 + 1") == "2"
+
+
+# =============================================================================== %timeout
+def test_timeout_magic_stops_a_long_cell(kernel):
+    kernel.run("%timeout 1s")
+    try:
+        t0 = time.monotonic()
+        ex = kernel.execute("long spins14 = 0; while (true) { spins14++; }", timeout=30)
+        took = time.monotonic() - t0
+        assert ex.status == "error" and ex.content["ename"] == "Timeout", text_of(ex)
+        assert "time budget of 1.00 s" in text_of(ex) and "%timeout" in text_of(ex)
+        assert took < 10
+        assert kernel.value("1 + 1") == "2"
+    finally:
+        kernel.run("%timeout off")
+    assert "no time budget" in kernel.run("%timeout").stdout
+    ex = kernel.execute("%timeout soon")
+    assert ex.status == "error" and "not a duration" in text_of(ex)
+
+
+def test_javadl_timeout_env(start_kernel):
+    k = start_kernel(env={**os.environ, "JAVADL_TIMEOUT": "2"})
+    ex = k.execute("Thread.sleep(20_000);", timeout=30)
+    assert ex.content["ename"] == "Timeout" and "2.00 s" in text_of(ex)
+    assert "2.00 s per cell" in k.run("%timeout").stdout
