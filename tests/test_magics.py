@@ -272,3 +272,58 @@ def test_javadl_timeout_env(start_kernel):
     ex = k.execute("Thread.sleep(20_000);", timeout=30)
     assert ex.content["ename"] == "Timeout" and "2.00 s" in text_of(ex)
     assert "2.00 s per cell" in k.run("%timeout").stdout
+
+
+# =============================================================================== class path, start-up
+def make_jar(tmp_path, pkg: str, cls: str, body: str, jar_name: str | None = None):
+    """Compiles ``package pkg; public class cls { body }`` into a jar (or a class directory if jar_name is None)."""
+    src = tmp_path / "src" / pkg / f"{cls}.java"
+    src.parent.mkdir(parents=True, exist_ok=True)
+    src.write_text(f"package {pkg};\npublic class {cls} {{ {body} }}\n")
+    classes = tmp_path / f"classes-{pkg}"
+    subprocess.run(["javac", "--release", "17", "-d", str(classes), str(src)], check=True)
+    if jar_name is None:
+        return classes
+    jar = tmp_path / jar_name
+    subprocess.run(["jar", "--create", "--file", str(jar), "-C", str(classes), "."], check=True)
+    return jar
+
+
+def test_classpath_magic_adds_a_jar_by_glob(kernel, tmp_path):
+    make_jar(tmp_path / "a", "demo14", "Greeter", 'public static String hi() { return "hi from a jar"; }', "greeter.jar")
+    ex = kernel.run(f"%classpath {tmp_path}/*/*.jar")
+    assert "Added 1 class path entry: greeter.jar" in ex.stdout
+    assert kernel.value("demo14.Greeter.hi()") == '"hi from a jar"'
+    # imports resolve against it too, and the line after a %jars line already sees it
+    d = make_jar(tmp_path / "b", "demo14b", "Twice", "public static int of(int x) { return 2 * x; }")
+    assert kernel.value(f"%jars {d}\nimport demo14b.Twice;\nTwice.of(21)") == "42"
+    assert "already there" in kernel.run(f"%classpath {d}").stdout
+    listed = kernel.run("%classpath").stdout
+    assert "greeter.jar" in listed and str(d) in listed
+
+
+def test_classpath_magic_errors(kernel, tmp_path):
+    ex = kernel.execute(f"%classpath {tmp_path}/nothing/*.jar")
+    assert ex.status == "error" and "no file matches" in text_of(ex)
+    ex = kernel.execute(f"%classpath {tmp_path}/missing.jar")
+    assert ex.status == "error" and "no such jar or directory" in text_of(ex)
+
+
+def test_javadl_classpath_and_startup_script(start_kernel, tmp_path):
+    jar = make_jar(tmp_path, "demo14c", "Env", 'public static String where() { return "from JAVADL_CLASSPATH"; }', "env.jar")
+    startup = tmp_path / "startup.jsh"
+    startup.write_text('import demo14c.Env;\nString started14 = "started " + Env.where();\nSystem.out.println("startup ran");\n')
+    k = start_kernel(env={**os.environ, "JAVADL_CLASSPATH": str(jar), "JAVADL_STARTUP": str(startup)})
+    first = k.run("started14")
+    assert first.result == '"started from JAVADL_CLASSPATH"'
+    assert "startup ran" in first.stdout
+    assert k.value("Env.where()") == '"from JAVADL_CLASSPATH"'
+
+
+def test_failing_startup_script_is_reported_and_the_cell_runs(start_kernel, tmp_path):
+    startup = tmp_path / "bad.jsh"
+    startup.write_text("int okBefore14 = 1;\nint broken14 = \"no\";\n")
+    k = start_kernel(env={**os.environ, "JAVADL_STARTUP": str(startup)})
+    ex = k.run("okBefore14 + 1")
+    assert ex.result == "2"
+    assert "start-up script" in ex.stderr and "incompatible types" in strip_ansi(ex.stderr)

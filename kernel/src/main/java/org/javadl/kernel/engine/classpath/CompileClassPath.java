@@ -64,12 +64,37 @@ final class CompileClassPath implements AutoCloseable {
     /** All entries in search order, jars opened on first use. */
     synchronized List<ClassPathEntry> entries() {
         if (entries == null) {
-            entries = open(declared);
+            entries = open(declared, java.util.Map.of());
         }
         return entries;
     }
 
-    private static List<ClassPathEntry> open(List<Path> declared) {
+    /**
+     * Takes over the entries of {@code previous} that this path has too, and closes the rest of them.
+     * JShell's {@code addToClasspath} hands javac the whole path again with one element more; without
+     * this, the kernel's own jar (~25,000 entries) would be read again for every jar a session adds.
+     * Only jars are taken over: a directory's classes may have been recompiled since.
+     */
+    synchronized void takeOver(CompileClassPath previous) {
+        java.util.Map<Path, ClassPathEntry> open = new java.util.HashMap<>();
+        synchronized (previous) {
+            if (previous.entries != null) {
+                for (ClassPathEntry e : previous.entries) {
+                    open.put(e.path().toAbsolutePath().normalize(), e);
+                }
+                previous.entries = List.of();
+            }
+        }
+        if (open.isEmpty()) {
+            return;
+        }
+        entries = open(declared, open);
+        java.util.Set<ClassPathEntry> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        kept.addAll(entries);
+        open.values().stream().filter(e -> !kept.contains(e)).forEach(ClassPathEntry::close);
+    }
+
+    private static List<ClassPathEntry> open(List<Path> declared, java.util.Map<Path, ClassPathEntry> reuse) {
         List<ClassPathEntry> out = new ArrayList<>();
         Set<Path> seen = new LinkedHashSet<>();
         Deque<Path> todo = new ArrayDeque<>(declared);
@@ -77,6 +102,15 @@ final class CompileClassPath implements AutoCloseable {
             Path p = todo.removeFirst();
             Path key = p.toAbsolutePath().normalize();
             if (!seen.add(key)) {
+                continue;
+            }
+            ClassPathEntry known = reuse.get(key);
+            if (known instanceof JarEntries jar) {
+                out.add(jar);
+                List<Path> extra = manifestEntries(p, jar.manifestClassPath());
+                for (int i = extra.size() - 1; i >= 0; i--) {
+                    todo.addFirst(extra.get(i));
+                }
                 continue;
             }
             if (Files.isDirectory(p)) {

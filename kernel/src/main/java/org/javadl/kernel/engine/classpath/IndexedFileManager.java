@@ -53,6 +53,7 @@ public final class IndexedFileManager extends ForwardingJavaFileManager<Standard
 
     private void replaceClassPath(CompileClassPath next) {
         CompileClassPath old = classPath;
+        next.takeOver(old);
         classPath = next;
         old.close();
     }

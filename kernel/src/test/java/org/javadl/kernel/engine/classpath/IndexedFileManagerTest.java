@@ -172,6 +172,23 @@ class IndexedFileManagerTest {
     }
 
     @Test
+    void growingThePathKeepsTheJarsAlreadyOpen() throws IOException {
+        Path first = jar("first.jar", asEntries(compile(Map.of("p.A", "package p; public class A {}")), ""), null);
+        Path second = jar("second.jar", asEntries(compile(Map.of("q.B", "package q; public class B {}")), ""), null);
+        try (IndexedFileManager fm = new IndexedFileManager(JAVAC.getStandardFileManager(null, null, null), first.toString())) {
+            JavaFileObject a = fm.getJavaFileForInput(StandardLocation.CLASS_PATH, "p.A", JavaFileObject.Kind.CLASS);
+            // What JShell.addToClasspath does: the whole path again, one element longer.
+            assertTrue(fm.handleOption("-classpath", List.of(first + java.io.File.pathSeparator + second).iterator()));
+            // The first jar was taken over, not closed and read again: what javac holds from it still reads.
+            assertTrue(read(a).startsWith("\u00ca\u00fe\u00ba\u00be"));
+            assertNotNull(fm.getJavaFileForInput(StandardLocation.CLASS_PATH, "q.B", JavaFileObject.Kind.CLASS));
+            assertNotNull(fm.getJavaFileForInput(StandardLocation.CLASS_PATH, "p.A", JavaFileObject.Kind.CLASS));
+            assertTrue(fm.handleOption("-classpath", List.of(second.toString()).iterator()));
+            assertNull(fm.getJavaFileForInput(StandardLocation.CLASS_PATH, "p.A", JavaFileObject.Kind.CLASS));
+        }
+    }
+
+    @Test
     void firstEntryWinsAndManifestClassPathFollowsItsJar() throws IOException {
         Map<String, byte[]> one = compile(Map.of("p.A", "package p; public class A { public static final String WHO = \"one\"; }"));
         Map<String, byte[]> two = compile(Map.of("p.A", "package p; public class A { public static final String WHO = \"two\"; }",
