@@ -327,3 +327,105 @@ def test_failing_startup_script_is_reported_and_the_cell_runs(start_kernel, tmp_
     ex = k.run("okBefore14 + 1")
     assert ex.result == "2"
     assert "start-up script" in ex.stderr and "incompatible types" in strip_ansi(ex.stderr)
+
+
+# =============================================================================== also found
+def result_data(ex) -> dict | None:
+    res = ex.of_type("execute_result")
+    return res[-1]["content"] if res else None
+
+
+def test_buffered_image_value_and_display_render_as_png(kernel):
+    import base64
+    code = ("var img14 = new java.awt.image.BufferedImage(30, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);\n"
+            "img14.setRGB(1, 1, 0xff0000);\nimg14")
+    res = result_data(kernel.run(code))
+    png = base64.b64decode(res["data"]["image/png"])
+    assert png.startswith(b"\x89PNG") and res["metadata"]["image/png"] == {"width": 30, "height": 20}
+    assert "30×20" in res["data"]["text/plain"]
+    ex = kernel.run("display(img14);")
+    shown = ex.of_type("display_data")
+    assert len(shown) == 1 and "image/png" in shown[0]["content"]["data"]
+    assert result_data(ex) is None
+
+
+def test_png_and_jpeg_bytes_render_as_png(kernel, tmp_path):
+    import base64
+    kernel.run(f'var out14 = new java.io.File("{tmp_path}/x.jpg");\n'
+               'javax.imageio.ImageIO.write(img14, "jpg", out14);\n'
+               f'javax.imageio.ImageIO.write(img14, "png", new java.io.File("{tmp_path}/x.png"));')
+    res = result_data(kernel.run(f'java.nio.file.Files.readAllBytes(java.nio.file.Path.of("{tmp_path}/x.png"))'))
+    assert base64.b64decode(res["data"]["image/png"]) == (tmp_path / "x.png").read_bytes()
+    assert res["data"]["text/plain"].startswith("PNG image 30×20")
+    res = result_data(kernel.run("java.nio.file.Files.readAllBytes(out14.toPath())"))
+    assert base64.b64decode(res["data"]["image/png"]).startswith(b"\x89PNG")
+    assert res["data"]["text/plain"].startswith("JPEG image 30×20")
+    res = result_data(kernel.run("new byte[]{1, 2, 3}"))
+    assert "image/png" not in res["data"] and res["data"]["text/plain"] == "[1, 2, 3]"
+    res = result_data(kernel.run("javax.imageio.ImageIO.read(out14)"))
+    assert "image/png" in res["data"]
+
+
+@pytest.mark.parametrize("mime,source", [
+    ("text/html", "<b>bold</b>"),
+    ("text/markdown", "# Title"),
+    ("text/latex", "$x^2$"),
+    ("image/svg+xml", "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>"),
+])
+def test_display_string_as_mime(kernel, mime, source):
+    ex = kernel.run(f'display("{source}", "{mime}");')
+    data = ex.of_type("display_data")[0]["content"]["data"]
+    assert data[mime] == source and data["text/plain"] == source
+
+
+def test_display_json_string_as_json(kernel):
+    ex = kernel.run('display("{\\"a\\": [1, 2]}", "application/json");')
+    assert ex.of_type("display_data")[0]["content"]["data"]["application/json"] == {"a": [1, 2]}
+
+
+@pytest.mark.parametrize("code", [
+    'System.out.printf("%d items%n", 3);',
+    'System.out.printf("%d items%n", 3); // done',
+    'display(html("<i>x</i>"))',
+    'display(html("<i>x</i>"));',
+    'plot(x -> x, 0, 1).show();',
+    'plot(x -> x, 0, 1).show()',
+    'new StringBuilder("x").append("y");',
+    'int[] counter14 = {0};\ncounter14[0]++;',
+    'String s14b = "a";\ns14b = "b";',
+])
+def test_statement_like_endings_show_nothing(kernel, code):
+    ex = kernel.run(code)
+    assert result_data(ex) is None, f"{code!r} showed {result_data(ex)}"
+
+
+@pytest.mark.parametrize("code,shown", [
+    ("1 + 1;", "2"), ("int v14 = 5;\nv14;", "5"), ('"abc".length()', "3"), ("Math.max(1, 2)", "2"),
+])
+def test_expressions_still_show(kernel, code, shown):
+    assert kernel.value(code) == shown
+
+
+def test_an_id_string_made_by_the_cell_is_still_shown(kernel):
+    ex = kernel.run('String id14 = display(html("<p>z</p>"));\nid14.length()')
+    assert ex.result == "36"
+
+
+def test_comm_open_to_unknown_target_is_closed(kernel):
+    import uuid
+    comm_id = uuid.uuid4().hex
+    msg = kernel.kc.session.msg("comm_open", {"comm_id": comm_id, "target_name": "no.such.target", "data": {}})
+    kernel.kc.shell_channel.send(msg)
+    deadline = time.monotonic() + 10
+    closed = None
+    while time.monotonic() < deadline and closed is None:
+        try:
+            m = kernel.kc.get_iopub_msg(timeout=1)
+        except Exception:  # noqa: BLE001
+            continue
+        if m["msg_type"] == "comm_close" and m["content"].get("comm_id") == comm_id:
+            closed = m
+    assert closed is not None, "no comm_close for a comm_open to an unknown target"
+    assert closed["parent_header"]["msg_id"] == msg["header"]["msg_id"]
+    info = kernel._request(lambda: kernel.kc.comm_info(), "comm_info_reply", 10)
+    assert info["status"] == "ok" and comm_id not in info["comms"]

@@ -354,7 +354,8 @@ public final class JavaEngine implements AutoCloseable {
             return new Attempt(true, s.errors().exception(main.exception(), cellNumber));
         }
         notes.add(main); // said at the end of the cell, if a later snippet did not resolve it
-        boolean hasValue = !batch && isValueSnippet(snip) && ResultCapture.invoked();
+        boolean hasValue = !batch && isValueSnippet(snip) && ResultCapture.invoked()
+                && !StatementEnding.isStatement(snip, snippet, cell.text());
         result[0] = hasValue;
         result[1] = hasValue ? ResultCapture.value() : null;
         return new Attempt(true, null);
