@@ -8,6 +8,8 @@ import org.javadl.kernel.engine.CellText;
 import org.javadl.kernel.engine.CodeAssist;
 import org.javadl.kernel.engine.JavaEngine;
 import org.javadl.kernel.magic.CellTimeout;
+import org.javadl.kernel.magic.Dependencies;
+import org.javadl.kernel.maven.MavenDependencies;
 import org.javadl.kernel.magic.MagicAssist;
 import org.javadl.kernel.magic.MagicCells;
 import org.javadl.kernel.magic.MagicContext;
@@ -38,6 +40,7 @@ public final class JavaKernel implements Language {
     private final CellTimeout timeout = CellTimeout.fromEnvironment(System.getenv("JAVADL_TIMEOUT"));
     private final CellWatchdog watchdog;
     private final MagicAssist assist;
+    private MavenDependencies maven;
 
     public JavaKernel(JavaEngine engine) {
         this.engine = engine;
@@ -99,6 +102,14 @@ public final class JavaKernel implements Language {
         }
         CellOutcome.Failure f = watchdog.explain((CellOutcome.Failure) outcome, timeout);
         return new Outcome.Error(f.ename(), f.evalue(), f.traceback());
+    }
+
+    /** %maven's side of the session, made on the first %maven (or its completion). */
+    private synchronized MavenDependencies maven() {
+        if (maven == null) {
+            maven = new MavenDependencies(System.getenv(), setup::addToClassPath);
+        }
+        return maven;
     }
 
     Cell context(int executionCount) {
@@ -177,6 +188,11 @@ public final class JavaKernel implements Language {
         @Override
         public CellTimeout timeout() {
             return timeout;
+        }
+
+        @Override
+        public Dependencies dependencies() {
+            return maven();
         }
 
         @Override

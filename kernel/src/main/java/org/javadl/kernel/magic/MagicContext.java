@@ -33,6 +33,9 @@ public interface MagicContext {
     CellTimeout timeout();
 
 
+    /** The session's Maven dependencies (the resolver is loaded on first use). */
+    Dependencies dependencies();
+
     /** Environment for the processes magics start (%env changes it; the JVM's own cannot change). */
     java.util.Map<String, String> environment();
 

@@ -27,6 +27,8 @@ public final class Magics {
         m.register(new ShellMagic("sh"));
         m.register(new ClasspathMagic());
         m.register(new TimeoutMagic());
+        m.register(new MavenMagic());
+        m.register(new MavenRepoMagic());
         return m;
     }
 
