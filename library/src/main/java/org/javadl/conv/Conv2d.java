@@ -126,49 +126,8 @@ public final class Conv2d {
         double[] xd = x.toArray();
         double[] wdat = w.toArray(); // (O, C, kh, kw) row-major is W (O × C·kh·kw)
         double[] b = bias == null ? null : bias.toArray();
-        MatMul.Panel patches = (q0, width, panel) -> {
-            int row = 0;
-            for (int ic = 0; ic < c; ic++) {
-                int xPlane = ic * h * wd;
-                for (int ky = 0; ky < kh; ky++) {
-                    for (int kx = 0; kx < kw; kx++, row++) {
-                        double[] dst = panel[row];
-                        int oy = q0 / ow;
-                        int ox = q0 % ow;
-                        for (int q = 0; q < width; ) {
-                            // one output row's worth (or what is left of it)
-                            int run = Math.min(width - q, ow - ox);
-                            int iy = oy * sh - ph + ky * dh;
-                            if (iy < 0 || iy >= h) {
-                                java.util.Arrays.fill(dst, q, q + run, 0.0);
-                            } else {
-                                int colShift = kx * dw - pw; // ix = ox·sw + colShift
-                                int lo = Math.min(ox + run, Math.max(ox, ceilDiv(-colShift, sw)));
-                                int hi = Math.max(lo, Math.min(ox + run, ceilDiv(wd - colShift, sw)));
-                                java.util.Arrays.fill(dst, q, q + (lo - ox), 0.0);
-                                int src = xPlane + iy * wd + colShift;
-                                if (sw == 1) {
-                                    System.arraycopy(xd, src + lo, dst, q + (lo - ox), hi - lo);
-                                } else {
-                                    for (int xo = lo; xo < hi; xo++) {
-                                        dst[q + (xo - ox)] = xd[src + xo * sw];
-                                    }
-                                }
-                                java.util.Arrays.fill(dst, q + (hi - ox), q + run, 0.0);
-                            }
-                            q += run;
-                            ox = 0;
-                            oy++;
-                        }
-                    }
-                }
-            }
-        };
+        MatMul.Panel patches = new Im2col(c, h, wd, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow).panel(xd, 0);
         double[] y = MatMul.multiply(wdat, patches, b, o, c * kh * kw, oh * ow);
         return Tensor.of(y, o, oh, ow);
-    }
-
-    private static int ceilDiv(int a, int b) {
-        return -Math.floorDiv(-a, b);
     }
 }
