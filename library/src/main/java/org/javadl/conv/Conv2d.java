@@ -1,5 +1,6 @@
 package org.javadl.conv;
 
+import org.javadl.autograd.Convolution;
 import org.javadl.tensor.MatMul;
 import org.javadl.tensor.Shapes;
 import org.javadl.tensor.Tensor;
@@ -78,7 +79,7 @@ public final class Conv2d {
         return forward(x, w, bias, stride, stride, padding, padding, dilation, dilation);
     }
 
-    /** A Conv2d layer with per-axis stride, padding and dilation; bias (O) may be null. */
+    /** A Conv2d layer with per-axis stride, padding and dilation; bias (O) may be null; differentiable. */
     public static Tensor forward(Tensor x, Tensor w, Tensor bias, int strideH, int strideW, int padH, int padW,
             int dilH, int dilW) {
         String op = "conv2d";
@@ -94,9 +95,8 @@ public final class Conv2d {
         if (x.size() == 0) {
             throw new IllegalArgumentException(op + ": empty input (shape " + Shapes.str(x.shape()) + ")");
         }
-        int oh = ConvShapes.outputSize(op, x.dim(1), w.dim(2), strideH, padH, dilH);
-        int ow = ConvShapes.outputSize(op, x.dim(2), w.dim(3), strideW, padW, dilW);
-        return correlateGeneral(x, w, bias, strideH, strideW, padH, padW, dilH, dilW, oh, ow);
+        // the differentiable op computes the same sums in the same order
+        return Convolution.conv2d(x, w, bias, strideH, strideW, padH, padW, dilH, dilW);
     }
 
     private static void checkChannels(String op, Tensor x, Tensor w) {
