@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.javadl.autograd.Convolution;
+import org.javadl.autograd.Losses;
 import org.javadl.autograd.Pooling;
 import org.javadl.tensor.Tensor;
 
@@ -75,6 +76,11 @@ final class Ops {
             return Convolution.conv2d(x[0], x[1], x.length > 2 ? x[2] : null, s[0], s[1], p[0], p[1], d[0], d[1]);
         });
         OPS.put("max_pool2d", (x, a) -> Pooling.maxPool2d(x[0], a.i("kernel"), a.i("stride"), a.i("padding")));
+        OPS.put("cross_entropy", (x, a) -> Losses.crossEntropy(x[0], ParityMain.tensor(a.raw("labels"))));
+        OPS.put("multi_margin", (x, a) -> Losses.multiMargin(x[0], ParityMain.tensor(a.raw("labels"))));
+        OPS.put("bce_with_logits", (x, a) -> Losses.bceWithLogits(x[0], x[1]));
+        OPS.put("mse", (x, a) -> Losses.mse(x[0], x[1]));
+        OPS.put("hinge", (x, a) -> Losses.hinge(x[0], ParityMain.tensor(a.raw("labels"))));
         OPS.put("avg_pool2d", (x, a) -> Pooling.avgPool2d(x[0], a.i("kernel"), a.i("stride"), a.i("padding")));
     }
 
