@@ -15,8 +15,9 @@ cd "$(dirname "$0")"
 start=$(date +%s)
 
 scripts/debian-deps.sh --test
-# The .venv first: the set-up tests and the browser tests of JupyterLab 4 use it too.
-venv=$(scripts/python-env.sh)
+# The .venv first: the set-up tests and the browser tests of JupyterLab 4 use it too; with PyTorch for
+# tests/test_torch_parity.py (about 15 s to install from the local wheel, once).
+venv=$(scripts/python-env.sh --with-torch)
 
 if [ -f tests/browser/package.json ] && [ -z "${JAVADL_SKIP_BROWSER:-}" ]; then
   # playwright-core only: it drives Debian's /usr/bin/chromium and downloads no browser.

@@ -88,9 +88,9 @@ public final class DL {
         return org.javadl.tensor.Tensor.randn(seed, mean, std, shape);
     }
 
-    /** σ(x) element-wise. Example: {@code sigmoid(tensor(-1000, 0, 1000))} is [0, 0.5, 1]. */
+    /** σ(x) element-wise, differentiable. Example: {@code sigmoid(tensor(-1000, 0, 1000))} is [0, 0.5, 1]. */
     public static org.javadl.tensor.Tensor sigmoid(org.javadl.tensor.Tensor x) {
-        return org.javadl.activation.Activations.SIGMOID.apply(x);
+        return x.sigmoid();
     }
 
     /** σ'(x) = σ(x)(1 − σ(x)). Example: {@code sigmoidPrime(0) == 0.25}. */
@@ -113,9 +113,9 @@ public final class DL {
         return Math.tanh(x);
     }
 
-    /** tanh element-wise. Example: {@code tanh(tensor(0, 1))}. */
+    /** tanh element-wise, differentiable. Example: {@code tanh(tensor(0, 1))}. */
     public static org.javadl.tensor.Tensor tanh(org.javadl.tensor.Tensor x) {
-        return org.javadl.activation.Activations.TANH.apply(x);
+        return x.tanh();
     }
 
     /** erf(x) = (2/√π) ∫₀ˣ e^(−t²) dt to ~1e-15. Example: {@code erf(1)} ≈ 0.8427007929. */
@@ -123,9 +123,9 @@ public final class DL {
         return org.javadl.activation.Erf.erf(x);
     }
 
-    /** erf element-wise. Example: {@code erf(tensor(-1, 0, 1))}. */
+    /** erf element-wise, differentiable. Example: {@code erf(tensor(-1, 0, 1))}. */
     public static org.javadl.tensor.Tensor erf(org.javadl.tensor.Tensor x) {
-        return org.javadl.activation.Activations.ERF.apply(x);
+        return x.erf();
     }
 
     /** max(0, x). Example: {@code relu(-2) == 0}. */
@@ -133,9 +133,9 @@ public final class DL {
         return org.javadl.activation.Activations.RELU.value(x);
     }
 
-    /** ReLU element-wise. Example: {@code relu(tensor(-1, 2))} is [0, 2]. */
+    /** ReLU element-wise, differentiable. Example: {@code relu(tensor(-1, 2))} is [0, 2]. */
     public static org.javadl.tensor.Tensor relu(org.javadl.tensor.Tensor x) {
-        return org.javadl.activation.Activations.RELU.apply(x);
+        return x.relu();
     }
 
     /** max(0.01x, x). Example: {@code leakyRelu(-1) == -0.01}. */
@@ -148,9 +148,19 @@ public final class DL {
         return org.javadl.activation.Activations.leakyRelu(slope).value(x);
     }
 
-    /** Leaky ReLU (0.01) element-wise. Example: {@code leakyRelu(tensor(-1, 2))} is [−0.01, 2]. */
+    /** Leaky ReLU (0.01) element-wise, differentiable. Example: {@code leakyRelu(tensor(-1, 2))} is [−0.01, 2]. */
     public static org.javadl.tensor.Tensor leakyRelu(org.javadl.tensor.Tensor x) {
-        return org.javadl.activation.Activations.LEAKY_RELU.apply(x);
+        return x.leakyRelu(org.javadl.activation.LeakyRelu.DEFAULT_SLOPE);
+    }
+
+    /** Leaky ReLU with a slope, element-wise, differentiable. Example: {@code leakyRelu(tensor(-1, 2), 0.2)} is [−0.2, 2]. */
+    public static org.javadl.tensor.Tensor leakyRelu(org.javadl.tensor.Tensor x, double slope) {
+        return x.leakyRelu(slope);
+    }
+
+    /** GELU x·Φ(x) (exact, erf form, PyTorch's default), differentiable. Example: {@code gelu(tensor(0, 1))}. */
+    public static org.javadl.tensor.Tensor gelu(org.javadl.tensor.Tensor x) {
+        return x.gelu();
     }
 
     /** PLU with α = 0.1, c = 1: max(α(x + c) − c, min(α(x − c) + c, x)). Example: {@code plu(3)} = 1.2. */
@@ -300,26 +310,39 @@ public final class DL {
         return org.javadl.conv.ConvolutionSteps.convolve(x, w, mode);
     }
 
-    /** PyTorch Conv2d: (C, H, W) ⋆ (O, C, kh, kw) + bias (or null). Example: {@code conv2d(x, w, null, 2, 3, 1)}. */
+    /**
+     * PyTorch Conv2d: (C, H, W) or a batch (N, C, H, W) ⋆ (O, C, kh, kw) + bias (or null), differentiable.
+     * Example: {@code conv2d(x, w, null, 2, 3, 1)}.
+     */
     public static org.javadl.tensor.Tensor conv2d(org.javadl.tensor.Tensor x, org.javadl.tensor.Tensor w,
             org.javadl.tensor.Tensor bias, int stride, int padding, int dilation) {
-        return org.javadl.conv.Conv2d.forward(x, w, bias, stride, padding, dilation);
+        return org.javadl.autograd.Convolution.conv2d(x, w, bias, stride, stride, padding, padding, dilation, dilation);
     }
 
     /** PyTorch Conv2d without bias, dilation 1. Example: {@code conv2d(x, w, 1, 1)}. */
     public static org.javadl.tensor.Tensor conv2d(org.javadl.tensor.Tensor x, org.javadl.tensor.Tensor w, int stride,
             int padding) {
-        return org.javadl.conv.Conv2d.forward(x, w, null, stride, padding, 1);
+        return conv2d(x, w, null, stride, padding, 1);
     }
 
-    /** Non-overlapping max pooling of (H, W) or (C, H, W). Example: {@code maxPool2d(x, 2)}. */
+    /** Non-overlapping max pooling of (H, W), (C, H, W) or (N, C, H, W), differentiable. Example: {@code maxPool2d(x, 2)}. */
     public static org.javadl.tensor.Tensor maxPool2d(org.javadl.tensor.Tensor x, int kernel) {
-        return org.javadl.conv.MaxPool2d.apply(x, kernel).output();
+        return org.javadl.autograd.Pooling.maxPool2d(x, kernel, kernel, 0);
     }
 
     /** Max pooling with a stride. Example: {@code maxPool2d(x, 3, 2)}. */
     public static org.javadl.tensor.Tensor maxPool2d(org.javadl.tensor.Tensor x, int kernel, int stride) {
-        return org.javadl.conv.MaxPool2d.apply(x, kernel, stride).output();
+        return org.javadl.autograd.Pooling.maxPool2d(x, kernel, stride, 0);
+    }
+
+    /** Max pooling with a stride and −∞ padding (at most kernel/2), as PyTorch's MaxPool2d. */
+    public static org.javadl.tensor.Tensor maxPool2d(org.javadl.tensor.Tensor x, int kernel, int stride, int padding) {
+        return org.javadl.autograd.Pooling.maxPool2d(x, kernel, stride, padding);
+    }
+
+    /** Average pooling (divisor kernel², zero padding counted, as PyTorch's AvgPool2d), differentiable. */
+    public static org.javadl.tensor.Tensor avgPool2d(org.javadl.tensor.Tensor x, int kernel, int stride, int padding) {
+        return org.javadl.autograd.Pooling.avgPool2d(x, kernel, stride, padding);
     }
 
     /** Reverses a 1-D kernel, or both spatial axes of a 2-D+ kernel. Example: {@code flip(tensor(1, 2, 3))} is [3, 2, 1]. */

@@ -1,12 +1,13 @@
 package org.javadl.activation;
 
+import org.javadl.autograd.Softmaxes;
 import org.javadl.tensor.Shapes;
 import org.javadl.tensor.Tensor;
 
 /**
  * softmax, log-softmax and log-sum-exp over the last axis (a vector, or each row of a matrix),
  * computed after subtracting the maximum so that e^x never overflows: softmax([1000, 1001]) is
- * [0.2689…, 0.7311…]. Example: {@code Softmax.softmax(Tensor.of(0, 0))} is [0.5, 0.5].
+ * [0.2689…, 0.7311…]. The tensor forms are {@link Softmaxes}' differentiable ops. Example: {@code Softmax.softmax(Tensor.of(0, 0))} is [0.5, 0.5].
  */
 public final class Softmax {
     private Softmax() {
@@ -15,22 +16,13 @@ public final class Softmax {
     /** S(x)ᵢ = e^(xᵢ − m) / Σⱼ e^(xⱼ − m) with m = max x, along the last axis. */
     public static Tensor softmax(Tensor x) {
         requireVectors("softmax", x);
-        // e^(x − m) / Σ e^(x − m): subtracting the row maximum first keeps every exponent ≤ 0
-        Tensor e = x.sub(rowMax(x)).exp();
-        return e.div(e.sum(-1, true));
-    }
-
-    /** The maximum of each vector along the last axis (kept), with ±∞ rows shifted by 0 instead. */
-    private static Tensor rowMax(Tensor x) {
-        return x.max(-1, true).map(v -> Double.isInfinite(v) ? 0 : v);
+        return Softmaxes.softmax(x, -1);
     }
 
     /** log S(x)ᵢ = xᵢ − logsumexp(x), along the last axis. Example: {@code logSoftmax(of(0, 0))} is [−ln 2, −ln 2]. */
     public static Tensor logSoftmax(Tensor x) {
         requireVectors("logSoftmax", x);
-        // (x − m) − ln Σ e^(x − m): subtracting m first avoids cancellation between large numbers
-        Tensor shifted = x.sub(rowMax(x));
-        return shifted.sub(shifted.exp().sum(-1, true).log());
+        return Softmaxes.logSoftmax(x, -1);
     }
 
     /**
@@ -65,9 +57,7 @@ public final class Softmax {
      * is [ln 3, ln 3].
      */
     public static Tensor logSumExp(Tensor x, int axis, boolean keepdims) {
-        Tensor m = x.max(axis, true).map(v -> Double.isInfinite(v) ? 0 : v);
-        Tensor lse = x.sub(m).exp().sum(axis, true).log().add(m);
-        return keepdims ? lse : lse.sum(axis); // summing a length-1 axis just drops it
+        return Softmaxes.logSumExp(x, axis, keepdims);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.javadl.conv;
 
+import org.javadl.autograd.Convolution;
 import org.javadl.tensor.MatMul;
 import org.javadl.tensor.Shapes;
 import org.javadl.tensor.Tensor;
@@ -78,7 +79,7 @@ public final class Conv2d {
         return forward(x, w, bias, stride, stride, padding, padding, dilation, dilation);
     }
 
-    /** A Conv2d layer with per-axis stride, padding and dilation; bias (O) may be null. */
+    /** A Conv2d layer with per-axis stride, padding and dilation; bias (O) may be null; differentiable. */
     public static Tensor forward(Tensor x, Tensor w, Tensor bias, int strideH, int strideW, int padH, int padW,
             int dilH, int dilW) {
         String op = "conv2d";
@@ -94,9 +95,8 @@ public final class Conv2d {
         if (x.size() == 0) {
             throw new IllegalArgumentException(op + ": empty input (shape " + Shapes.str(x.shape()) + ")");
         }
-        int oh = ConvShapes.outputSize(op, x.dim(1), w.dim(2), strideH, padH, dilH);
-        int ow = ConvShapes.outputSize(op, x.dim(2), w.dim(3), strideW, padW, dilW);
-        return correlateGeneral(x, w, bias, strideH, strideW, padH, padW, dilH, dilW, oh, ow);
+        // the differentiable op computes the same sums in the same order
+        return Convolution.conv2d(x, w, bias, strideH, strideW, padH, padW, dilH, dilW);
     }
 
     private static void checkChannels(String op, Tensor x, Tensor w) {
@@ -126,49 +126,8 @@ public final class Conv2d {
         double[] xd = x.toArray();
         double[] wdat = w.toArray(); // (O, C, kh, kw) row-major is W (O × C·kh·kw)
         double[] b = bias == null ? null : bias.toArray();
-        MatMul.Panel patches = (q0, width, panel) -> {
-            int row = 0;
-            for (int ic = 0; ic < c; ic++) {
-                int xPlane = ic * h * wd;
-                for (int ky = 0; ky < kh; ky++) {
-                    for (int kx = 0; kx < kw; kx++, row++) {
-                        double[] dst = panel[row];
-                        int oy = q0 / ow;
-                        int ox = q0 % ow;
-                        for (int q = 0; q < width; ) {
-                            // one output row's worth (or what is left of it)
-                            int run = Math.min(width - q, ow - ox);
-                            int iy = oy * sh - ph + ky * dh;
-                            if (iy < 0 || iy >= h) {
-                                java.util.Arrays.fill(dst, q, q + run, 0.0);
-                            } else {
-                                int colShift = kx * dw - pw; // ix = ox·sw + colShift
-                                int lo = Math.min(ox + run, Math.max(ox, ceilDiv(-colShift, sw)));
-                                int hi = Math.max(lo, Math.min(ox + run, ceilDiv(wd - colShift, sw)));
-                                java.util.Arrays.fill(dst, q, q + (lo - ox), 0.0);
-                                int src = xPlane + iy * wd + colShift;
-                                if (sw == 1) {
-                                    System.arraycopy(xd, src + lo, dst, q + (lo - ox), hi - lo);
-                                } else {
-                                    for (int xo = lo; xo < hi; xo++) {
-                                        dst[q + (xo - ox)] = xd[src + xo * sw];
-                                    }
-                                }
-                                java.util.Arrays.fill(dst, q + (hi - ox), q + run, 0.0);
-                            }
-                            q += run;
-                            ox = 0;
-                            oy++;
-                        }
-                    }
-                }
-            }
-        };
+        MatMul.Panel patches = new Im2col(c, h, wd, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow).panel(xd, 0);
         double[] y = MatMul.multiply(wdat, patches, b, o, c * kh * kw, oh * ow);
         return Tensor.of(y, o, oh, ow);
-    }
-
-    private static int ceilDiv(int a, int b) {
-        return -Math.floorDiv(-a, b);
     }
 }

@@ -13,7 +13,8 @@ public final class ConvShapes {
         return outputSize("outputSize", n, k, stride, padding, dilation);
     }
 
-    static int outputSize(String op, int n, int k, int stride, int padding, int dilation) {
+    /** The same, naming {@code op} in error messages. */
+    public static int outputSize(String op, int n, int k, int stride, int padding, int dilation) {
         if (stride <= 0) {
             throw new IllegalArgumentException(op + ": stride must be positive, got " + stride);
         }

@@ -40,15 +40,26 @@ public final class MatMul {
     }
 
     /** C (m×n) = A (m×k) · B (k×n), all row-major. */
-    static double[] multiply(double[] a, double[] b, int m, int k, int n) {
+    public static double[] multiply(double[] a, double[] b, int m, int k, int n) {
+        double[] c = new double[m * n];
+        multiply(a, 0, b, 0, c, 0, m, k, n);
+        return c;
+    }
+
+    /**
+     * C = A · B for matrices stored in larger arrays (one matrix of a batch): A (m×k) starts at
+     * {@code a[aOff]}, B (k×n) at {@code b[bOff]}, and C (m×n) is written at {@code c[cOff]}.
+     */
+    public static void multiply(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n) {
         if (n < NARROW) {
-            return narrow(a, b, null, m, k, n);
+            narrow(a, aOff, b, bOff, c, cOff, m, k, n);
+            return;
         }
-        return multiply(a, (j0, w, panel) -> {
+        multiplyInto(a, aOff, (j0, w, panel) -> {
             for (int p = 0; p < k; p++) {
-                System.arraycopy(b, p * n + j0, panel[p], 0, w);
+                System.arraycopy(b, bOff + p * n + j0, panel[p], 0, w);
             }
-        }, null, m, k, n);
+        }, null, c, cOff, m, k, n);
     }
 
     /**
@@ -58,8 +69,14 @@ public final class MatMul {
      */
     public static double[] multiply(double[] a, Panel b, double[] rowInit, int m, int k, int n) {
         double[] c = new double[m * n];
+        multiplyInto(a, 0, b, rowInit, c, 0, m, k, n);
+        return c;
+    }
+
+    private static void multiplyInto(double[] a, int aOff, Panel b, double[] rowInit, double[] c, int cOff, int m,
+            int k, int n) {
         if (m == 0 || n == 0) {
-            return c;
+            return;
         }
         int strip = Math.min(n, PANEL);
         double[][] panel = new double[k][strip];
@@ -81,7 +98,7 @@ public final class MatMul {
                     java.util.Arrays.fill(c0, rowInit[i]);
                     java.util.Arrays.fill(c1, rowInit[i + 1]);
                 }
-                int a0 = i * k;
+                int a0 = aOff + i * k;
                 int a1 = a0 + k;
                 int p = 0;
                 for (; p + 3 < k; p += 4) {
@@ -116,15 +133,15 @@ public final class MatMul {
                         c1[j] = c1[j] + y0 * v0;
                     }
                 }
-                System.arraycopy(c0, 0, c, i * n + j0, w);
-                System.arraycopy(c1, 0, c, (i + 1) * n + j0, w);
+                System.arraycopy(c0, 0, c, cOff + i * n + j0, w);
+                System.arraycopy(c1, 0, c, cOff + (i + 1) * n + j0, w);
             }
             if (i < m) {
                 double[] c0 = new double[w];
                 if (rowInit != null) {
                     java.util.Arrays.fill(c0, rowInit[i]);
                 }
-                int a0 = i * k;
+                int a0 = aOff + i * k;
                 int p = 0;
                 for (; p + 3 < k; p += 4) {
                     double[] b0 = panel[p];
@@ -146,24 +163,21 @@ public final class MatMul {
                         c0[j] = c0[j] + x0 * b0[j];
                     }
                 }
-                System.arraycopy(c0, 0, c, i * n + j0, w);
+                System.arraycopy(c0, 0, c, cOff + i * n + j0, w);
             }
         }
-        return c;
     }
 
     /** Few columns (e.g. matrix × vector): the textbook loop, one dot product per element. */
-    private static double[] narrow(double[] a, double[] b, double[] rowInit, int m, int k, int n) {
-        double[] c = new double[m * n];
+    private static void narrow(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n) {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                double s = rowInit == null ? 0.0 : rowInit[i];
+                double s = 0.0;
                 for (int p = 0; p < k; p++) {
-                    s = s + a[i * k + p] * b[p * n + j];
+                    s = s + a[aOff + i * k + p] * b[bOff + p * n + j];
                 }
-                c[i * n + j] = s;
+                c[cOff + i * n + j] = s;
             }
         }
-        return c;
     }
 }

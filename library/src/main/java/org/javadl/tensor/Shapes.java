@@ -21,7 +21,7 @@ public final class Shapes {
     }
 
     /** Checks that no dimension is negative; {@code op} names the operation in the message. */
-    static int[] checkShape(String op, int[] shape) {
+    public static int[] checkShape(String op, int[] shape) {
         for (int d : shape) {
             if (d < 0) {
                 throw new IllegalArgumentException(op + ": negative dimension in shape " + Arrays.toString(shape));
@@ -31,7 +31,7 @@ public final class Shapes {
     }
 
     /** Row-major strides: the last axis is contiguous. */
-    static int[] strides(int[] shape) {
+    public static int[] strides(int[] shape) {
         int[] s = new int[shape.length];
         int acc = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
@@ -42,7 +42,7 @@ public final class Shapes {
     }
 
     /** Resolves a possibly negative axis (-1 = last) and checks its range. */
-    static int axis(String op, int axis, int[] shape) {
+    public static int axis(String op, int axis, int[] shape) {
         int nd = shape.length;
         int a = axis < 0 ? axis + nd : axis;
         if (a < 0 || a >= nd) {
@@ -76,7 +76,7 @@ public final class Shapes {
     }
 
     /** Strides of {@code shape} seen from the broadcast shape {@code out}: 0 on broadcast axes. */
-    static int[] broadcastStrides(int[] shape, int[] out) {
+    public static int[] broadcastStrides(int[] shape, int[] out) {
         int[] own = strides(shape);
         int[] s = new int[out.length];
         int off = out.length - shape.length;

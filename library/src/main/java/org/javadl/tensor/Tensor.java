@@ -5,16 +5,45 @@ import java.util.SplittableRandom;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
+import org.javadl.autograd.Arithmetic;
+import org.javadl.autograd.Backward;
+import org.javadl.autograd.Broadcast;
+import org.javadl.autograd.Dropouts;
+import org.javadl.autograd.LinearAlgebra;
+import org.javadl.autograd.Node;
+import org.javadl.autograd.Pointwise;
+import org.javadl.autograd.Reductions;
+import org.javadl.autograd.ShapeOps;
+import org.javadl.autograd.Softmaxes;
+import org.javadl.autograd.TensorAccess;
 import org.javadl.show.Showable;
 
 /**
- * A small immutable dense tensor of doubles: a row-major {@code double[]} plus an {@code int[]} shape.
+ * A small dense tensor of doubles: a row-major {@code double[]} plus an {@code int[]} shape, which can
+ * take part in automatic differentiation.
  *
  * <p>Conventions follow numpy: element-wise operations broadcast (shapes aligned at the last axis,
  * dimensions equal or 1), axes may be negative ({@code -1} = last), {@code transpose()} reverses the
  * axes, {@code matmul} is the {@code @} operator. Every operation returns a new tensor; none changes
  * its operands. A shape error is an {@link IllegalArgumentException} naming the operation and both
  * shapes, e.g. {@code matmul: shapes [2, 3] and [4, 2] are not aligned (3 != 4)}.
+ *
+ * <p><b>Gradients</b> (PyTorch's autograd): mark a leaf with {@link #requiresGrad()}, compute, and call
+ * {@link #backward()} on a one-element result; every leaf it depends on then holds d(result)/d(leaf) in
+ * {@link #grad()}. The operations here record what they did (see {@code org.javadl.autograd}, where each
+ * op's forward, gradient and tangent are written together); {@code GradMode.noGrad(...)} turns recording
+ * off. Example:
+ * <pre>{@code
+ * Tensor w = Tensor.randn(1, 3, 2).requiresGrad();
+ * Tensor loss = x.matmul(w).tanh().sumAll();
+ * loss.backward();
+ * w.grad();          // d loss / d w, shape [3, 2]
+ * }</pre>
+ * {@link #sum()}, {@link #mean()}, {@link #max()} and {@link #min()} return plain doubles, outside the
+ * graph; {@link #sumAll()}, {@link #meanAll()}, {@link #maxAll()} and {@link #minAll()} are their 0-D
+ * tensor forms that gradients flow through. Values never change, with one exception: {@link #assign}
+ * overwrites a leaf's values (what an optimizer step does), and a backward pass through a graph that
+ * used the old values then fails with a clear message.
  *
  * <p>Empty tensors (a dimension of 0) are allowed: {@code sum} of an empty tensor is 0, while
  * {@code mean}, {@code max}, {@code min}, {@code argmax} and {@code argmin} throw, because they have
@@ -24,8 +53,19 @@ import org.javadl.show.Showable;
  * {@code tensor([3., 7.])}.
  */
 public final class Tensor implements Showable {
+    static {
+        // before anything else: the autograd ops reach the storage through this (see TensorAccess)
+        TensorAccess.install(new Access());
+    }
+
     private final double[] data;
     private final int[] shape;
+    /** Set on leaves by requiresGrad(); results of recorded ops need gradients through gradFn. */
+    private boolean requiresGrad;
+    private boolean retainGrad;
+    private Tensor grad;
+    private Node gradFn;
+    private int version;
 
     /** Trusted constructor: takes ownership of both arrays (callers pass fresh copies). */
     private Tensor(double[] data, int[] shape) {
@@ -226,25 +266,18 @@ public final class Tensor implements Showable {
      * Example: {@code stack(of(1, 2), of(3, 4))} has shape [2, 2].
      */
     public static Tensor stack(Tensor... parts) {
-        if (parts.length == 0) {
-            throw new IllegalArgumentException("stack: needs at least one tensor");
-        }
-        int[] s0 = parts[0].shape;
-        int n = parts[0].data.length;
-        double[] d = new double[n * parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            if (!Arrays.equals(parts[i].shape, s0)) {
-                throw new IllegalArgumentException("stack: shapes " + Shapes.str(s0) + " and "
-                        + Shapes.str(parts[i].shape) + " differ (tensor 0 and tensor " + i + ")");
-            }
-            System.arraycopy(parts[i].data, 0, d, i * n, n);
-        }
-        int[] s = new int[s0.length + 1];
-        s[0] = parts.length;
-        System.arraycopy(s0, 0, s, 1, s0.length);
-        return new Tensor(d, s);
+        return ShapeOps.stack(parts);
     }
 
+    /**
+     * Joins tensors along an existing axis; the other dimensions must agree (numpy's concatenate).
+     * Example: {@code concat(0, zeros(2, 3), ones(1, 3))} has shape [3, 3].
+     */
+    public static Tensor concat(int axis, Tensor... parts) {
+        return ShapeOps.concat(axis, parts);
+    }
+
+    // ------------------------------------------------------------------ shape and access
     // ------------------------------------------------------------------ shape and access
 
     /** A copy of the shape. Example: {@code zeros(2, 3).shape()} is {@code [2, 3]}. */
@@ -334,6 +367,7 @@ public final class Tensor implements Showable {
         return data[0];
     }
 
+
     /**
      * Sub-tensor at index {@code i} of the first axis (a row of a matrix, a channel of an image).
      * Example: {@code of(new double[][]{{1, 2}, {3, 4}}).row(1)} is [3, 4].
@@ -347,9 +381,7 @@ public final class Tensor implements Showable {
             throw new IndexOutOfBoundsException("row: index " + i + " is out of range for axis 0 of size "
                     + shape[0] + " (shape " + Shapes.str(shape) + ")");
         }
-        int[] s = Arrays.copyOfRange(shape, 1, shape.length);
-        int n = Shapes.size(s);
-        return new Tensor(Arrays.copyOfRange(data, ix * n, ix * n + n), s);
+        return ShapeOps.select(this, 0, ix);
     }
 
     /** Column {@code j} of a 2-D tensor. Example: {@code eye(2).col(0)} is [1, 0]. */
@@ -358,6 +390,11 @@ public final class Tensor implements Showable {
             throw new IllegalArgumentException("col: needs a 2-D tensor, got shape " + Shapes.str(shape));
         }
         return transpose().row(j);
+    }
+
+    /** The sub-tensor at {@code index} of an axis, which is dropped (PyTorch's select). Example: {@code eye(3).select(1, 0)} is [1, 0, 0]. */
+    public Tensor select(int axis, int index) {
+        return ShapeOps.select(this, axis, index);
     }
 
     /** Rows {@code start} (inclusive) to {@code end} (exclusive) of axis 0; see {@link #slice(int, int, int)}. */
@@ -371,24 +408,23 @@ public final class Tensor implements Showable {
      * Example: {@code arange(5).slice(0, 1, -1)} is [1, 2, 3].
      */
     public Tensor slice(int axis, int start, int end) {
-        int a = Shapes.axis("slice", axis, shape);
-        int n = shape[a];
-        int s = clip(start < 0 ? start + n : start, n);
-        int e = clip(end < 0 ? end + n : end, n);
-        int len = Math.max(0, e - s);
-        int outer = Shapes.size(Arrays.copyOfRange(shape, 0, a));
-        int inner = Shapes.size(Arrays.copyOfRange(shape, a + 1, shape.length));
-        int[] ns = shape.clone();
-        ns[a] = len;
-        double[] d = new double[outer * len * inner];
-        for (int o = 0; o < outer; o++) {
-            System.arraycopy(data, (o * n + s) * inner, d, o * len * inner, len * inner);
-        }
-        return new Tensor(d, ns);
+        return ShapeOps.slice(this, axis, start, end);
     }
 
-    private static int clip(int v, int n) {
-        return Math.max(0, Math.min(n, v));
+    /**
+     * The slices at the given indices of an axis, in that order (PyTorch's index_select); a minibatch
+     * of rows is {@code x.take(0, batch)}. Example: {@code arange(5).take(0, 4, 0)} is [4, 0].
+     */
+    public Tensor take(int axis, int... indices) {
+        return ShapeOps.take(this, axis, indices);
+    }
+
+    /**
+     * PyTorch's gather: out[i][j] = x[i][index[i][j]] for axis 1 (index holds integers as doubles).
+     * Example: the score of each row's class is {@code logits.gather(1, labels.reshape(-1, 1))}.
+     */
+    public Tensor gather(int axis, Tensor index) {
+        return ShapeOps.gather(this, axis, index);
     }
 
     /**
@@ -396,39 +432,32 @@ public final class Tensor implements Showable {
      * Example: {@code arange(6).reshape(2, -1)} has shape [2, 3].
      */
     public Tensor reshape(int... newShape) {
-        int[] s = newShape.clone();
-        int infer = -1;
-        long known = 1;
-        for (int i = 0; i < s.length; i++) {
-            if (s[i] == -1) {
-                if (infer >= 0) {
-                    throw new IllegalArgumentException("reshape: only one dimension can be -1, got "
-                            + Arrays.toString(newShape));
-                }
-                infer = i;
-            } else if (s[i] < 0) {
-                throw new IllegalArgumentException("reshape: negative dimension in " + Arrays.toString(newShape));
-            } else {
-                known *= s[i];
-            }
-        }
-        if (infer >= 0) {
-            if (known == 0 || data.length % known != 0) {
-                throw new IllegalArgumentException("reshape: cannot reshape shape " + Shapes.str(shape) + " ("
-                        + data.length + " elements) into " + Arrays.toString(newShape));
-            }
-            s[infer] = (int) (data.length / known);
-        }
-        if (Shapes.size(s) != data.length) {
-            throw new IllegalArgumentException("reshape: cannot reshape shape " + Shapes.str(shape) + " ("
-                    + data.length + " elements) into " + Arrays.toString(newShape));
-        }
-        return new Tensor(data.clone(), s);
+        return ShapeOps.reshape(this, newShape);
     }
 
     /** A 1-D copy. Example: {@code eye(2).flatten()} is [1, 0, 0, 1]. */
     public Tensor flatten() {
-        return new Tensor(data.clone(), new int[] {data.length});
+        return ShapeOps.reshape(this, data.length);
+    }
+
+    /** Axes from {@code startAxis} on merged into one. Example: {@code zeros(8, 3, 4, 4).flatten(1)} has shape [8, 48]. */
+    public Tensor flatten(int startAxis) {
+        return ShapeOps.flatten(this, startAxis);
+    }
+
+    /** A new axis of length 1. Example: {@code of(1, 2).unsqueeze(0)} has shape [1, 2]. */
+    public Tensor unsqueeze(int axis) {
+        return ShapeOps.unsqueeze(this, axis);
+    }
+
+    /** Drops an axis of length 1. Example: {@code zeros(1, 3).squeeze(0)} has shape [3]. */
+    public Tensor squeeze(int axis) {
+        return ShapeOps.squeeze(this, axis);
+    }
+
+    /** Broadcast to a larger shape, as a copy (PyTorch's expand). Example: {@code of(1, 2).expand(3, 2)} has shape [3, 2]. */
+    public Tensor expand(int... newShape) {
+        return ShapeOps.expand(this, newShape);
     }
 
     /**
@@ -437,25 +466,12 @@ public final class Tensor implements Showable {
      * has shape [3, 1].
      */
     public Tensor transpose() {
-        if (shape.length < 2) {
-            return this;
-        }
-        if (shape.length == 2) {
-            int m = shape[0];
-            int n = shape[1];
-            double[] d = new double[data.length];
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    d[j * m + i] = data[i * n + j];
-                }
-            }
-            return new Tensor(d, new int[] {n, m});
-        }
-        int[] axes = new int[shape.length];
-        for (int i = 0; i < axes.length; i++) {
-            axes[i] = shape.length - 1 - i;
-        }
-        return permute(axes);
+        return ShapeOps.transpose(this);
+    }
+
+    /** Two axes swapped (PyTorch's {@code transpose(d0, d1)}). Example: {@code zeros(2, 3, 4).transpose(0, 2)} has shape [4, 3, 2]. */
+    public Tensor transpose(int axis0, int axis1) {
+        return ShapeOps.transpose(this, axis0, axis1);
     }
 
     /**
@@ -464,83 +480,22 @@ public final class Tensor implements Showable {
      * has shape [4, 2, 3].
      */
     public Tensor permute(int... axes) {
-        int nd = shape.length;
-        if (axes.length != nd) {
-            throw new IllegalArgumentException("permute: axes " + Arrays.toString(axes) + " do not match shape "
-                    + Shapes.str(shape) + " (" + nd + " dimensions)");
-        }
-        boolean[] seen = new boolean[nd];
-        int[] ax = new int[nd];
-        for (int i = 0; i < nd; i++) {
-            ax[i] = Shapes.axis("permute", axes[i], shape);
-            if (seen[ax[i]]) {
-                throw new IllegalArgumentException("permute: axes " + Arrays.toString(axes)
-                        + " repeat an axis (shape " + Shapes.str(shape) + ")");
-            }
-            seen[ax[i]] = true;
-        }
-        int[] ns = new int[nd];
-        int[] inStrides = Shapes.strides(shape);
-        int[] st = new int[nd];
-        for (int i = 0; i < nd; i++) {
-            ns[i] = shape[ax[i]];
-            st[i] = inStrides[ax[i]];
-        }
-        double[] d = new double[data.length];
-        int[] idx = new int[nd];
-        int src = 0;
-        for (int k = 0; k < d.length; k++) {
-            d[k] = data[src];
-            for (int i = nd - 1; i >= 0; i--) {
-                idx[i]++;
-                src += st[i];
-                if (idx[i] < ns[i]) {
-                    break;
-                }
-                src -= st[i] * ns[i];
-                idx[i] = 0;
-            }
-        }
-        return new Tensor(d, ns);
+        return ShapeOps.permute(this, axes);
     }
 
     // ------------------------------------------------------------------ linear algebra
 
     /**
      * Matrix product as numpy's {@code @}: (m×k)@(k×n) → (m×n), (m×k)@(k) → (m), (k)@(k×n) → (n),
-     * (k)@(k) → a 0-D tensor. Example: {@code eye(2).matmul(of(3, 4))} is [3, 4].
+     * (k)@(k) → a 0-D tensor, and batches: leading axes broadcast, e.g. (8, m, k)@(k, n) → (8, m, n).
+     * Example: {@code eye(2).matmul(of(3, 4))} is [3, 4].
      *
      * <p>Each element is summed in the textbook order (bit-for-bit the naive triple loop); the kernel
      * ({@link MatMul}) loops i-k-j over 256-column strips of B, two rows of C and four of B per pass, so the
      * innermost loop streams contiguous rows that the JIT vectorises.
      */
     public Tensor matmul(Tensor other) {
-        int[] a = shape;
-        int[] b = other.shape;
-        if (a.length == 0 || b.length == 0 || a.length > 2 || b.length > 2) {
-            throw new IllegalArgumentException("matmul: shapes " + Shapes.str(a) + " and " + Shapes.str(b)
-                    + " are not supported (only 1-D and 2-D tensors)");
-        }
-        int m = a.length == 2 ? a[0] : 1;
-        int k = a[a.length - 1];
-        int kb = b[0];
-        int n = b.length == 2 ? b[1] : 1;
-        if (k != kb) {
-            throw new IllegalArgumentException("matmul: shapes " + Shapes.str(a) + " and " + Shapes.str(b)
-                    + " are not aligned (" + k + " != " + kb + ")");
-        }
-        double[] c = MatMul.multiply(data, other.data, m, k, n);
-        int[] outShape;
-        if (a.length == 2 && b.length == 2) {
-            outShape = new int[] {m, n};
-        } else if (a.length == 2) {
-            outShape = new int[] {m};
-        } else if (b.length == 2) {
-            outShape = new int[] {n};
-        } else {
-            outShape = new int[0];
-        }
-        return new Tensor(c, outShape);
+        return LinearAlgebra.matmul(this, other);
     }
 
     /** The inner product Σ aᵢbᵢ of two 1-D tensors of equal length. Example: {@code of(1, 2).dot(of(3, 4)) == 11}. */
@@ -561,20 +516,15 @@ public final class Tensor implements Showable {
      * Example: {@code of(1, 2).outer(of(1, 10))} is [[1, 10], [2, 20]].
      */
     public Tensor outer(Tensor other) {
-        int m = data.length;
-        int n = other.data.length;
-        double[] d = new double[m * n];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                d[i * n + j] = data[i] * other.data[j];
-            }
-        }
-        return new Tensor(d, new int[] {m, n});
+        return reshape(data.length, 1).mul(other.reshape(1, other.data.length));
     }
 
     // ------------------------------------------------------------------ element-wise
 
-    /** Applies {@code f} to every element. Example: {@code of(1, 4).map(Math::sqrt)} is [1, 2]. */
+    /**
+     * Applies {@code f} to every element. Outside autograd: the result needs no gradient, whatever this
+     * tensor needs. Example: {@code of(1, 4).map(Math::sqrt)} is [1, 2].
+     */
     public Tensor map(DoubleUnaryOperator f) {
         double[] d = new double[data.length];
         for (int i = 0; i < d.length; i++) {
@@ -584,130 +534,165 @@ public final class Tensor implements Showable {
     }
 
     /**
-     * {@code f(a, b)} element by element with numpy broadcasting.
+     * {@code f(a, b)} element by element with numpy broadcasting; outside autograd, like {@link #map}.
      * Example: {@code of(1, 2).zipWith(of(3, 4), Math::max)} is [3, 4].
      */
     public Tensor zipWith(Tensor other, DoubleBinaryOperator f) {
-        return broadcastOp("zipWith", other, f);
-    }
-
-    private Tensor broadcastOp(String op, Tensor o, DoubleBinaryOperator f) {
-        if (Arrays.equals(shape, o.shape)) {
-            double[] d = new double[data.length];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = f.applyAsDouble(data[i], o.data[i]);
-            }
-            return new Tensor(d, shape.clone());
-        }
-        int[] out = Shapes.broadcast(op, shape, o.shape);
-        int[] sa = Shapes.broadcastStrides(shape, out);
-        int[] sb = Shapes.broadcastStrides(o.shape, out);
-        int nd = out.length;
-        double[] d = new double[Shapes.size(out)];
-        int[] idx = new int[nd];
-        int ia = 0;
-        int ib = 0;
-        for (int k = 0; k < d.length; k++) {
-            d[k] = f.applyAsDouble(data[ia], o.data[ib]);
-            for (int i = nd - 1; i >= 0; i--) {
-                idx[i]++;
-                ia += sa[i];
-                ib += sb[i];
-                if (idx[i] < out[i]) {
-                    break;
-                }
-                ia -= sa[i] * out[i];
-                ib -= sb[i] * out[i];
-                idx[i] = 0;
-            }
-        }
-        return new Tensor(d, out);
+        return Broadcast.apply("zipWith", this, other, f);
     }
 
     /** a + b with broadcasting. Example: {@code eye(2).add(of(1, 2))} is [[2, 2], [1, 3]]. */
     public Tensor add(Tensor other) {
-        return broadcastOp("add", other, Double::sum);
+        return Arithmetic.add(this, other);
     }
 
     /** a − b with broadcasting. Example: {@code of(3, 4).sub(of(1, 1))} is [2, 3]. */
     public Tensor sub(Tensor other) {
-        return broadcastOp("sub", other, (x, y) -> x - y);
+        return Arithmetic.sub(this, other);
     }
 
     /** Element-wise (Hadamard) product with broadcasting. Example: {@code of(1, 2).mul(of(3, 4))} is [3, 8]. */
     public Tensor mul(Tensor other) {
-        return broadcastOp("mul", other, (x, y) -> x * y);
+        return Arithmetic.mul(this, other);
     }
 
     /** Element-wise quotient with broadcasting. Example: {@code of(1, 2).div(of(2, 2))} is [0.5, 1]. */
     public Tensor div(Tensor other) {
-        return broadcastOp("div", other, (x, y) -> x / y);
+        return Arithmetic.div(this, other);
     }
 
     /** Element-wise power with broadcasting. Example: {@code of(2, 3).pow(of(2, 2))} is [4, 9]. */
     public Tensor pow(Tensor other) {
-        return broadcastOp("pow", other, Math::pow);
+        return Arithmetic.pow(this, other);
     }
 
     /** Adds a scalar to every element. Example: {@code of(1, 2).add(1)} is [2, 3]. */
     public Tensor add(double s) {
-        return map(x -> x + s);
+        return Arithmetic.add(this, s);
     }
 
     /** Subtracts a scalar. Example: {@code of(1, 2).sub(1)} is [0, 1]. */
     public Tensor sub(double s) {
-        return map(x -> x - s);
+        return Arithmetic.add(this, -s); // x − s and x + (−s) are the same IEEE operation
     }
 
     /** Multiplies by a scalar. Example: {@code of(1, 2).mul(3)} is [3, 6]. */
     public Tensor mul(double s) {
-        return map(x -> x * s);
+        return Arithmetic.mul(this, s);
     }
 
     /** Divides by a scalar. Example: {@code of(1, 2).div(2)} is [0.5, 1]. */
     public Tensor div(double s) {
-        return map(x -> x / s);
+        return Arithmetic.div(this, s);
     }
 
     /** Raises every element to a power. Example: {@code of(2, 3).pow(2)} is [4, 9]. */
     public Tensor pow(double p) {
-        return p == 2 ? map(x -> x * x) : map(x -> Math.pow(x, p));
+        return Arithmetic.pow(this, p);
     }
 
     /** −a. Example: {@code of(1, -2).neg()} is [-1, 2]. */
     public Tensor neg() {
-        return map(x -> -x);
+        return Arithmetic.neg(this);
     }
 
     /** eˣ element-wise. Example: {@code of(0).exp()} is [1]. */
     public Tensor exp() {
-        return map(Math::exp);
+        return Pointwise.apply(Pointwise.Fn.EXP, this);
     }
 
     /** Natural logarithm element-wise (log 0 = −∞, log of a negative = NaN, as numpy). Example: {@code of(1).log()} is [0]. */
     public Tensor log() {
-        return map(Math::log);
+        return Pointwise.apply(Pointwise.Fn.LOG, this);
     }
 
     /** |a| element-wise. Example: {@code of(-1, 2).abs()} is [1, 2]. */
     public Tensor abs() {
-        return map(Math::abs);
+        return Pointwise.apply(Pointwise.Fn.ABS, this);
     }
 
     /** √a element-wise. Example: {@code of(4, 9).sqrt()} is [2, 3]. */
     public Tensor sqrt() {
-        return map(Math::sqrt);
+        return Pointwise.apply(Pointwise.Fn.SQRT, this);
+    }
+
+    /** sin element-wise. Example: {@code of(0).sin()} is [0]. */
+    public Tensor sin() {
+        return Pointwise.apply(Pointwise.Fn.SIN, this);
+    }
+
+    /** cos element-wise. Example: {@code of(0).cos()} is [1]. */
+    public Tensor cos() {
+        return Pointwise.apply(Pointwise.Fn.COS, this);
+    }
+
+    /** tanh element-wise. Example: {@code of(0).tanh()} is [0]. */
+    public Tensor tanh() {
+        return Pointwise.apply(Pointwise.Fn.TANH, this);
+    }
+
+    /** The logistic sigmoid 1/(1 + e^(−x)), without overflow. Example: {@code of(0).sigmoid()} is [0.5]. */
+    public Tensor sigmoid() {
+        return Pointwise.apply(Pointwise.Fn.SIGMOID, this);
+    }
+
+    /** max(0, x) element-wise (gradient 0 at 0, as PyTorch). Example: {@code of(-1, 2).relu()} is [0, 2]. */
+    public Tensor relu() {
+        return Pointwise.apply(Pointwise.Fn.RELU, this);
+    }
+
+    /** x for x &gt; 0, slope·x otherwise. Example: {@code of(-1, 2).leakyRelu(0.01)} is [-0.01, 2]. */
+    public Tensor leakyRelu(double slope) {
+        return Pointwise.leakyRelu(this, slope);
+    }
+
+    /** GELU in its exact form x·Φ(x) (PyTorch's default). Example: {@code of(0).gelu()} is [0]. */
+    public Tensor gelu() {
+        return Pointwise.apply(Pointwise.Fn.GELU, this);
+    }
+
+    /** The error function element-wise. Example: {@code of(0).erf()} is [0]. */
+    public Tensor erf() {
+        return Pointwise.apply(Pointwise.Fn.ERF, this);
+    }
+
+    /** softmax along an axis, overflow-free. Example: {@code of(0, 0).softmax(-1)} is [0.5, 0.5]. */
+    public Tensor softmax(int axis) {
+        return Softmaxes.softmax(this, axis);
+    }
+
+    /** log softmax along an axis: x − logsumexp(x). Example: {@code of(0, 0).logSoftmax(-1)} is [−ln 2, −ln 2]. */
+    public Tensor logSoftmax(int axis) {
+        return Softmaxes.logSoftmax(this, axis);
+    }
+
+    /** ln Σ eˣ along an axis, overflow-free. Example: {@code zeros(2, 3).logSumExp(1, false)} is [ln 3, ln 3]. */
+    public Tensor logSumExp(int axis, boolean keepdims) {
+        return Softmaxes.logSumExp(this, axis, keepdims);
+    }
+
+    /**
+     * Inverted dropout with drop probability p: kept elements are scaled by 1/(1 − p); the mask comes from
+     * {@code rng}. Example: {@code x.dropout(0.5, new SplittableRandom(1))}.
+     */
+    public Tensor dropout(double p, SplittableRandom rng) {
+        return Dropouts.dropout(this, p, rng);
     }
 
     // ------------------------------------------------------------------ reductions
 
-    /** Σ of all elements (0 for an empty tensor). Example: {@code of(1, 2, 3).sum() == 6}. */
+    /** Σ of all elements (0 for an empty tensor), as a double outside the graph; see {@link #sumAll()}. Example: {@code of(1, 2, 3).sum() == 6}. */
     public double sum() {
         double s = 0;
         for (double v : data) {
             s += v;
         }
         return s;
+    }
+
+    /** Σ of all elements as a 0-D tensor that gradients flow through. Example: {@code of(1, 2).sumAll().item() == 3}. */
+    public Tensor sumAll() {
+        return Reductions.sumAll(this);
     }
 
     /** Sums over one axis, dropping it. Example: {@code ones(2, 3).sum(0)} is [2, 2, 2]. */
@@ -717,13 +702,23 @@ public final class Tensor implements Showable {
 
     /** Sums over one axis; {@code keepdims} keeps it with length 1. Example: {@code ones(2, 3).sum(1, true)} has shape [2, 1]. */
     public Tensor sum(int axis, boolean keepdims) {
-        return reduce("sum", axis, keepdims, Reduction.SUM);
+        return Reductions.sum(this, new int[] {axis}, keepdims);
     }
 
-    /** The arithmetic mean of all elements; throws for an empty tensor. Example: {@code of(1, 2).mean() == 1.5}. */
+    /** Sums over several axes (an empty array: all). Example: {@code ones(2, 3, 4).sum(new int[]{0, 2}, false)} is [8, 8, 8]. */
+    public Tensor sum(int[] axes, boolean keepdims) {
+        return Reductions.sum(this, axes, keepdims);
+    }
+
+    /** The arithmetic mean of all elements as a double; throws for an empty tensor. Example: {@code of(1, 2).mean() == 1.5}. */
     public double mean() {
         requireNonEmpty("mean");
         return sum() / data.length;
+    }
+
+    /** The mean of all elements as a 0-D tensor that gradients flow through. */
+    public Tensor meanAll() {
+        return Reductions.meanAll(this);
     }
 
     /** Mean over one axis. Example: {@code of(new double[][]{{1, 2}, {3, 4}}).mean(0)} is [2, 3]. */
@@ -733,12 +728,22 @@ public final class Tensor implements Showable {
 
     /** Mean over one axis, optionally keeping it. Example: {@code ones(2, 3).mean(-1, true)} has shape [2, 1]. */
     public Tensor mean(int axis, boolean keepdims) {
-        return reduce("mean", axis, keepdims, Reduction.MEAN);
+        return Reductions.mean(this, new int[] {axis}, keepdims);
     }
 
-    /** The largest element (NaN if any element is NaN); throws for an empty tensor. Example: {@code of(1, 3, 2).max() == 3}. */
+    /** Mean over several axes (an empty array: all). Example: {@code ones(2, 3, 4).mean(new int[]{0, 2}, true)} has shape [1, 3, 1]. */
+    public Tensor mean(int[] axes, boolean keepdims) {
+        return Reductions.mean(this, axes, keepdims);
+    }
+
+    /** The largest element (NaN if any element is NaN) as a double; throws for an empty tensor. Example: {@code of(1, 3, 2).max() == 3}. */
     public double max() {
         return data[argmax()];
+    }
+
+    /** The largest element as a 0-D tensor (tied maxima share the gradient). */
+    public Tensor maxAll() {
+        return Reductions.maxAll(this);
     }
 
     /** Maximum over one axis. Example: {@code of(new double[][]{{1, 5}, {3, 4}}).max(0)} is [3, 5]. */
@@ -748,12 +753,17 @@ public final class Tensor implements Showable {
 
     /** Maximum over one axis, optionally keeping it. Example: {@code eye(2).max(1, true)} has shape [2, 1]. */
     public Tensor max(int axis, boolean keepdims) {
-        return reduce("max", axis, keepdims, Reduction.MAX);
+        return Reductions.max(this, axis, keepdims);
     }
 
-    /** The smallest element (NaN if any is NaN); throws for an empty tensor. Example: {@code of(1, 3, 2).min() == 1}. */
+    /** The smallest element (NaN if any is NaN) as a double; throws for an empty tensor. Example: {@code of(1, 3, 2).min() == 1}. */
     public double min() {
         return data[argmin()];
+    }
+
+    /** The smallest element as a 0-D tensor (tied minima share the gradient). */
+    public Tensor minAll() {
+        return Reductions.minAll(this);
     }
 
     /** Minimum over one axis. Example: {@code of(new double[][]{{1, 5}, {3, 4}}).min(1)} is [1, 3]. */
@@ -763,7 +773,7 @@ public final class Tensor implements Showable {
 
     /** Minimum over one axis, optionally keeping it. */
     public Tensor min(int axis, boolean keepdims) {
-        return reduce("min", axis, keepdims, Reduction.MIN);
+        return Reductions.min(this, axis, keepdims);
     }
 
     /**
@@ -772,13 +782,13 @@ public final class Tensor implements Showable {
      */
     public int argmax() {
         requireNonEmpty("argmax");
-        return (int) Reduction.ARGMAX.over(data, 0, data.length, 1);
+        return Reductions.argmax(data);
     }
 
     /** The flat index of the first smallest element (NaN counts as smallest). Example: {@code of(2, 1, 1).argmin() == 1}. */
     public int argmin() {
         requireNonEmpty("argmin");
-        return (int) Reduction.ARGMIN.over(data, 0, data.length, 1);
+        return Reductions.argmin(data);
     }
 
     /** Indices (as doubles) of the maxima along an axis. Example: {@code eye(2).argmax(1)} is [0, 1]. */
@@ -788,7 +798,7 @@ public final class Tensor implements Showable {
 
     /** Indices of the maxima along an axis, optionally keeping it. */
     public Tensor argmax(int axis, boolean keepdims) {
-        return reduce("argmax", axis, keepdims, Reduction.ARGMAX);
+        return Reductions.argmax(this, axis, keepdims);
     }
 
     /** Indices (as doubles) of the minima along an axis. Example: {@code eye(2).argmin(0)} is [1, 0]. */
@@ -798,7 +808,7 @@ public final class Tensor implements Showable {
 
     /** Indices of the minima along an axis, optionally keeping it. */
     public Tensor argmin(int axis, boolean keepdims) {
-        return reduce("argmin", axis, keepdims, Reduction.ARGMIN);
+        return Reductions.argmin(this, axis, keepdims);
     }
 
     private void requireNonEmpty(String op) {
@@ -808,75 +818,102 @@ public final class Tensor implements Showable {
         }
     }
 
-    private Tensor reduce(String op, int axis, boolean keepdims, Reduction r) {
-        int a = Shapes.axis(op, axis, shape);
-        int n = shape[a];
-        if (n == 0 && r != Reduction.SUM) {
-            throw new IllegalArgumentException(op + ": axis " + axis + " of shape " + Shapes.str(shape)
-                    + " is empty, so it has no " + op);
-        }
-        int outer = Shapes.size(Arrays.copyOfRange(shape, 0, a));
-        int inner = Shapes.size(Arrays.copyOfRange(shape, a + 1, shape.length));
-        double[] d = new double[outer * inner];
-        for (int o = 0; o < outer; o++) {
-            for (int i = 0; i < inner; i++) {
-                d[o * inner + i] = r.over(data, o * n * inner + i, n, inner);
-            }
-        }
-        int[] ns;
-        if (keepdims) {
-            ns = shape.clone();
-            ns[a] = 1;
-        } else {
-            ns = new int[shape.length - 1];
-            for (int i = 0, j = 0; i < shape.length; i++) {
-                if (i != a) {
-                    ns[j++] = shape[i];
-                }
-            }
-        }
-        return new Tensor(d, ns);
+    // ------------------------------------------------------------------ gradients
+
+    /**
+     * Marks this leaf as a variable whose gradient {@link #backward()} computes (PyTorch's
+     * {@code requires_grad_()}); returns this tensor. A result of recorded operations already needs one.
+     * Example: {@code Tensor w = Tensor.randn(0, 3, 2).requiresGrad();}
+     */
+    public Tensor requiresGrad() {
+        return requiresGrad(true);
     }
 
-    /** A reduction of n elements starting at {@code start}, {@code step} apart. */
-    private enum Reduction {
-        SUM, MEAN, MAX, MIN, ARGMAX, ARGMIN;
-
-        double over(double[] d, int start, int n, int step) {
-            switch (this) {
-                case SUM:
-                case MEAN: {
-                    double s = 0;
-                    for (int k = 0; k < n; k++) {
-                        s += d[start + k * step];
-                    }
-                    return this == SUM ? s : s / n;
-                }
-                case MAX:
-                    return d[start + (int) ARGMAX.over(d, start, n, step) * step];
-                case MIN:
-                    return d[start + (int) ARGMIN.over(d, start, n, step) * step];
-                default: {
-                    boolean wantMax = this == ARGMAX;
-                    int best = 0;
-                    double bv = d[start];
-                    if (Double.isNaN(bv)) {
-                        return 0;
-                    }
-                    for (int k = 1; k < n; k++) {
-                        double v = d[start + k * step];
-                        if (Double.isNaN(v)) {
-                            return k;
-                        }
-                        if (wantMax ? v > bv : v < bv) {
-                            bv = v;
-                            best = k;
-                        }
-                    }
-                    return best;
-                }
+    /** Marks or unmarks this leaf; unmarking a computed (non-leaf) tensor is an error, use {@link #detach()}. */
+    public Tensor requiresGrad(boolean on) {
+        if (gradFn != null) {
+            if (!on) {
+                throw new IllegalStateException("requiresGrad(false): this tensor was computed by " + gradFn.op()
+                        + " from tensors that need gradients; use detach() for a copy outside the graph");
             }
+            return this;
         }
+        requiresGrad = on;
+        return this;
+    }
+
+    /** True for a marked leaf and for any result computed (with grad mode on) from one. */
+    public boolean needsGrad() {
+        return requiresGrad || gradFn != null;
+    }
+
+    /** True unless this tensor was computed by a recorded operation. */
+    public boolean isLeaf() {
+        return gradFn == null;
+    }
+
+    /** The recorded operation that computed this tensor (PyTorch's {@code grad_fn}), or null for a leaf. */
+    public Node gradFn() {
+        return gradFn;
+    }
+
+    /**
+     * The gradient accumulated by {@link #backward()} calls, or null if none reached this tensor (or
+     * after {@link #zeroGrad()}). Only leaves keep one, unless {@link #retainGrad()} was called.
+     */
+    public Tensor grad() {
+        return grad;
+    }
+
+    /** Forgets the accumulated gradient (PyTorch's default {@code zero_grad(set_to_none=True)}); returns this. */
+    public Tensor zeroGrad() {
+        grad = null;
+        return this;
+    }
+
+    /** Asks a computed tensor to keep its gradient during backward too (for inspection); returns this. */
+    public Tensor retainGrad() {
+        retainGrad = true;
+        return this;
+    }
+
+    /**
+     * Back-propagates from this one-element tensor (typically a loss): every leaf it depends on that
+     * needs a gradient gets d(this)/d(leaf) added to its {@link #grad()}.
+     */
+    public void backward() {
+        Backward.run(this, null);
+    }
+
+    /**
+     * Back-propagates a given output gradient {@code seed} (same shape as this tensor), i.e. the gradient
+     * of Σ seed·this.
+     */
+    public void backward(Tensor seed) {
+        Backward.run(this, seed);
+    }
+
+    /** The same values as a new leaf outside any graph (needs no gradient). Example: {@code y.detach()}. */
+    public Tensor detach() {
+        return new Tensor(data.clone(), shape.clone());
+    }
+
+    /**
+     * Overwrites this leaf's values with {@code values} (same shape, or broadcastable to it) in place,
+     * e.g. an optimizer step {@code w.assign(w.sub(w.grad().mul(lr)))}; the gradient is kept. The one
+     * mutation a tensor allows: a recorded operation that used the old values can no longer be
+     * differentiated (backward through it fails), and computed tensors cannot be assigned.
+     */
+    public Tensor assign(Tensor values) {
+        if (gradFn != null) {
+            throw new IllegalStateException("assign: this tensor was computed by " + gradFn.op()
+                    + "; only leaves (data, parameters) can be overwritten");
+        }
+        Tensor v = values.shape.length == shape.length && Arrays.equals(values.shape, shape) ? values
+                : Broadcast.expandTo(values, shape);
+        System.arraycopy(v.data, 0, data, 0, data.length);
+        version++;
+        return this;
     }
 
     // ------------------------------------------------------------------ comparison
@@ -894,7 +931,7 @@ public final class Tensor implements Showable {
      * Example: {@code of(1).allClose(of(1.1), 0.2, 0)} is true.
      */
     public boolean allClose(Tensor other, double rtol, double atol) {
-        Tensor close = broadcastOp("allClose", other,
+        Tensor close = Broadcast.apply("allClose", this, other,
                 (x, y) -> (x == y || Math.abs(x - y) <= atol + rtol * Math.abs(y)) ? 1 : 0);
         for (double v : close.data) {
             if (v == 0) {
@@ -924,10 +961,17 @@ public final class Tensor implements Showable {
 
     // ------------------------------------------------------------------ display
 
-    /** numpy-like text, e.g. {@code tensor([[1., 2.],\n        [3., 4.]])}; summarised with "..." above 1000 elements. */
+    /**
+     * numpy-like text, e.g. {@code tensor([[1., 2.],\n        [3., 4.]])}, summarised with "..." above 1000
+     * elements; as PyTorch, a tensor in a graph says so: {@code tensor([2.], gradFn=mul)}.
+     */
     @Override
     public String toText() {
-        return TensorFormat.text(data, shape);
+        String text = TensorFormat.text(data, shape);
+        if (gradFn != null) {
+            return text.substring(0, text.length() - 1) + ", gradFn=" + gradFn.op() + ")";
+        }
+        return requiresGrad ? text.substring(0, text.length() - 1) + ", requiresGrad=true)" : text;
     }
 
     /** An HTML grid with the shape as caption; see {@link #toHtml(boolean)} for a heat map. */
@@ -953,5 +997,63 @@ public final class Tensor implements Showable {
     @Override
     public String toString() {
         return toText();
+    }
+
+    /** The storage and gradient state, for org.javadl.autograd only (see {@link TensorAccess}). */
+    private static final class Access extends TensorAccess {
+        @Override
+        protected double[] data(Tensor t) {
+            return t.data;
+        }
+
+        @Override
+        protected int[] shape(Tensor t) {
+            return t.shape;
+        }
+
+        @Override
+        protected Tensor make(double[] data, int[] shape) {
+            return new Tensor(data, shape);
+        }
+
+        @Override
+        protected Node gradFn(Tensor t) {
+            return t.gradFn;
+        }
+
+        @Override
+        protected void setGradFn(Tensor t, Node node) {
+            t.gradFn = node;
+        }
+
+        @Override
+        protected boolean needsGrad(Tensor t) {
+            return t.requiresGrad || t.gradFn != null;
+        }
+
+        @Override
+        protected boolean retainsGrad(Tensor t) {
+            return t.retainGrad;
+        }
+
+        @Override
+        protected Tensor grad(Tensor t) {
+            return t.grad;
+        }
+
+        @Override
+        protected void setGrad(Tensor t, Tensor g) {
+            t.grad = g;
+        }
+
+        @Override
+        protected int version(Tensor t) {
+            return t.version;
+        }
+
+        @Override
+        protected void bumpVersion(Tensor t) {
+            t.version++;
+        }
     }
 }

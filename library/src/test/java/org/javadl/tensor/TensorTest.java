@@ -132,8 +132,26 @@ class TensorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Tensor.zeros(2, 3).matmul(Tensor.zeros(4, 2)));
         assertEquals("matmul: shapes [2, 3] and [4, 2] are not aligned (3 != 4)", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, 2, 2).matmul(Tensor.zeros(2, 2)));
-        assertTrue(e.getMessage().contains("[2, 2, 2]") && e.getMessage().contains("[2, 2]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, 2, 3).matmul(Tensor.zeros(2, 2)));
+        assertTrue(e.getMessage().contains("[2, 2, 3]") && e.getMessage().contains("[2, 2]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.scalar(2).matmul(Tensor.zeros(2, 2)));
+        assertTrue(e.getMessage().contains("0-D"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Tensor.zeros(2, 1, 2, 2).matmul(Tensor.zeros(3, 2, 2)).add(Tensor.zeros(4, 2, 2)));
+        assertTrue(e.getMessage().startsWith("add: shapes [2, 3, 2, 2]"), e.getMessage());
+        // batched: each matrix of the batch times the (broadcast) matrix, as numpy's @
+        Tensor batch = Tensor.arange(12).reshape(3, 2, 2);
+        Tensor right = m(new double[][] {{1, 2}, {3, 4}});
+        Tensor prod = batch.matmul(right);
+        assertArrayEquals(new int[] {3, 2, 2}, prod.shape());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(batch.row(i).matmul(right), prod.row(i));
+        }
+        assertArrayEquals(new int[] {3, 2}, batch.matmul(Tensor.of(1, 1)).shape());
+        assertArrayEquals(new int[] {4, 3, 5, 7}, Tensor.zeros(4, 1, 5, 6).matmul(Tensor.zeros(3, 6, 7)).shape());
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, 2, 2).matmul(Tensor.zeros(3, 2, 2)));
+        assertEquals("matmul: shapes [2, 2, 2] and [3, 2, 2] have batch axes [2] and [3] that cannot be broadcast together",
+                e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Tensor.of(1, 2).dot(Tensor.of(1, 2, 3)));
     }
 
