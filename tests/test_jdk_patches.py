@@ -159,6 +159,22 @@ def safety_net(k: KernelHandle) -> tuple[int, int]:
     return int(k.value(f"{net}.retries()")), int(k.value(f"{net}.rescues()"))
 
 
+def run_mix(k: KernelHandle, cells: int, label: str) -> list[float]:
+    """Runs ``cells`` cells of test_soak.py's mix, each also keeping one variable (see above); checks
+    every result and returns the latencies (request to IOPub idle, seconds)."""
+    lat = []
+    for i in range(1, cells + 1):
+        code, expected = soak_cell(i)
+        code = f"int keep{i} = {i};\n" + code
+        t = time.perf_counter()
+        ex = k.execute(code, timeout=60)
+        lat.append(time.perf_counter() - t)
+        assert ex.status == "ok", f"{label}: cell {i} failed: {ex.content.get('evalue')}\n{code}"
+        if expected is not None:
+            assert ex.result == expected, f"{label}: cell {i}: {ex.result!r} != {expected!r}"
+    return lat
+
+
 @pytest.mark.timeout(240)
 def test_every_patch_is_on_and_a_long_session_stays_fast(jdk, start_kernel):
     label, home, name = jdk
@@ -170,17 +186,8 @@ def test_every_patch_is_on_and_a_long_session_stays_fast(jdk, start_kernel):
     assert not off, f"on {label} these JDK patches are off: {off}; log:\n{log[-3000:]}"
     assert len(states) >= 7, states
 
-    lat = []
     t0 = time.perf_counter()
-    for i in range(1, SESSION_CELLS + 1):
-        code, expected = soak_cell(i)
-        code = f"int keep{i} = {i};\n" + code  # one more live definition per cell (see above)
-        t = time.perf_counter()
-        ex = k.execute(code, timeout=60)
-        lat.append(time.perf_counter() - t)
-        assert ex.status == "ok", f"{label} cell {i} failed: {ex.content.get('evalue')}\n{code}"
-        if expected is not None:
-            assert ex.result == expected, f"{label} cell {i}: {ex.result!r} != {expected!r}"
+    lat = run_mix(k, SESSION_CELLS, label)
     wall = time.perf_counter() - t0
     early, late = statistics.median(lat[EARLY]), statistics.median(lat[LATE])
     print(f"\n[{label}] {SESSION_CELLS} cells in {wall:.1f} s; p50 cells 101-200 {early * 1e3:.1f} ms, "
@@ -231,12 +238,7 @@ def test_the_kernel_works_with_every_patch_refused(jdk, start_kernel, tmp_path):
     assert k.value("sigmoid(0.0)") == "0.5"
     plot = k.run("plot(x -> Math.sin(x), -3, 3)")
     assert any("image/png" in m["content"].get("data", {}) for m in plot.of_type("display_data", "execute_result"))
-    for i in range(1, 61):  # a short mixed session: definitions keep piling up without the patches
-        code, expected = soak_cell(i)
-        ex = k.execute(code, timeout=60)
-        assert ex.status == "ok", f"cell {i} failed with the patches refused: {ex.content.get('evalue')}\n{code}"
-        if expected is not None:
-            assert ex.result == expected, f"cell {i}: {ex.result!r} != {expected!r}"
+    run_mix(k, 60, f"{label}, patches refused")  # definitions pile up without the patches: still correct
     assert safety_net(k) == (0, 0)
 
 
