@@ -155,6 +155,12 @@ done
 # C1 only: on two cores C2 compile threads slow start-up and early cells (measured: cold 1.5 s -> 4 s).
 # -Xmn16m: a small young generation keeps resident memory after start at ~120 MiB instead of ~185.
 jvm_flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn16m -Xss16m"
+# Two of the kernel's JShell patches replace final fields (engine/javac/JdkInternals.replaceFinal): JDK 26+
+# (JEP 500) warns about that, and a later release refuses it, unless final-field mutation is enabled. A JDK
+# that does not know the option refuses to start with it, so it is passed only where the JDK accepts it.
+if "$java" --enable-final-field-mutation=ALL-UNNAMED -version >/dev/null 2>&1; then
+  jvm_flags="$jvm_flags --enable-final-field-mutation=ALL-UNNAMED"
+fi
 cds_opts=""
 if [ "$cds" = 1 ]; then
   final_jar="$spec/javadl-kernel.jar"

@@ -6,6 +6,7 @@ kernelspec installed by the session fixture ``kernel_name`` in ``conftest.py``).
 * the stored notebook has no outputs, null execution counts and the java-dl kernelspec;
 * execution produces no error output (and no stderr stream);
 * every answer id that ``ANSWER_SHEET.md`` requires for that notebook is published exactly once;
+* no cell had to be compiled again with the kernel's JDK patches off (``CompileSafetyNet``);
 * every published answer equals the value that ``answers_reference.py`` derives independently
   (relative tolerance 1e-9; integers must stay JSON integers), for all ids the reference knows;
 * the whole set runs in at most 90 s.
@@ -30,6 +31,9 @@ TOTAL_BUDGET_S = 90.0
 
 _executed: dict = {}
 _timings: dict = {}
+_safety_net: dict = {}
+SAFETY_NET_CELL = ("org.javadl.kernel.engine.javac.CompileSafetyNet.retries() * 1000 + "
+                   "org.javadl.kernel.engine.javac.CompileSafetyNet.rescues()")
 
 
 def _execute(name: str, kernel_name: str):
@@ -41,9 +45,14 @@ def _execute(name: str, kernel_name: str):
         nb = nbformat.read(NOTEBOOKS / name, as_version=4)
         client = NotebookClient(nb, kernel_name=kernel_name, timeout=60, allow_errors=True,
                                 resources={"metadata": {"path": str(NOTEBOOKS)}})
+        # One extra cell at the end reads the kernel's CompileSafetyNet (cells run in the kernel's JVM);
+        # it is removed again, so the other tests see the notebook's own cells only.
+        nb.cells.append(nbformat.v4.new_code_cell(SAFETY_NET_CELL))
         t0 = time.perf_counter()
         client.execute()
         _timings[name] = time.perf_counter() - t0
+        probe = nb.cells.pop()
+        _safety_net[name] = "".join(o.get("data", {}).get("text/plain", "") for o in probe.get("outputs", []))
         _executed[name] = nb
     return _executed[name]
 
@@ -104,6 +113,15 @@ def test_runs_without_errors(name, kernel_name):
             elif o.output_type == "stream" and o.name == "stderr":
                 problems.append(f"cell {i}: stderr: {o.text[:300]}")
     assert not problems, f"{name}:\n" + "\n".join(problems)
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("name", NOTEBOOK_NAMES)
+def test_no_cell_needed_the_patches_off(name, kernel_name):
+    """No cell failed to compile with the kernel's JDK patches on (engine/javac/CompileSafetyNet
+    compiles such a cell again without them): retries x 1000 + rescues must be 0."""
+    _execute(name, kernel_name)
+    assert _safety_net[name] == "0", f"{name}: CompileSafetyNet retries*1000+rescues = {_safety_net[name]!r}"
 
 
 @pytest.mark.timeout(120)

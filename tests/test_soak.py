@@ -8,7 +8,8 @@ same mix. Checked:
   from cell 500 (warm) to the last cell,
 * p95 cell latency of every later window of cells stays within 1.5x the p95 of cells 1-100,
 * the number of threads (``/proc/PID/task``) and open file descriptors (``/proc/PID/fd``) does not
-  grow from cell 500 to the end.
+  grow from cell 500 to the end,
+* no cell had to be compiled again with the kernel's JDK patches off (``CompileSafetyNet``).
 
 ``JAVADL_SOAK_CELLS`` sets the number of cells (default 1500 to keep the whole suite short on 2
 cores; the issue's 5,000 with ``JAVADL_SOAK_CELLS=5000``). The numbers are printed and written to
@@ -173,3 +174,11 @@ def test_soak_median_latency_stays_flat(soak_run):
     assert last["p50_ms"] <= LATENCY_FACTOR * warm["p50_ms"], \
         f"median latency grew from {warm['p50_ms']} ms (cells {warm['cells']}) to {last['p50_ms']} ms " \
         f"(cells {last['cells']}): {s['windows']}"
+
+
+def test_soak_needed_no_compile_retries(soak_run, kernel):
+    """No cell of the soak failed to compile with the kernel's JDK patches on (engine/javac/
+    CompileSafetyNet would have compiled it again without them and counted it)."""
+    net = "org.javadl.kernel.engine.javac.CompileSafetyNet"
+    assert kernel.value(f"{net}.retries()") == "0", kernel.value(f"{net}.summary()")
+    assert kernel.value(f"{net}.rescues()") == "0"

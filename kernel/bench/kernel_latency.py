@@ -86,6 +86,8 @@ METRICS = [
 GOALS = [
     ("cold_start_s", "abs", 1.0, "cold start <= 1.0 s"),
     ("cold_start_s", "ratio", 1.3, "cold start <= 1.3x ipykernel"),
+    ("cold_cpu_s", "ratio", 1.3, "CPU to 1st reply <= 1.3x ipykernel"),
+    ("warm_p50_ms", "ratio", 1.5, "warm 1+1 p50 <= 1.5x ipykernel"),
     ("warm_p50_ms", "abs", 25.0, "warm 1+1 p50 <= 25 ms"),
     ("kernel_info_p50_ms", "ratio", 2.0, "kernel_info p50 <= 2x ipykernel"),
     ("complete_p50_ms", "abs", 25.0, "complete p50 <= 25 ms"),
@@ -234,13 +236,17 @@ class Bench:
             except TimeoutError:
                 pass
             if prof.get("plot"):
-                dt, outs = self.execute(prof["plot"], timeout=120)
+                try:
+                    dt, outs = self.execute(prof["plot"], timeout=120)
+                except RuntimeError as e:  # e.g. no matplotlib for ipykernel's Python: the rest still counts
+                    dt, outs = None, []
+                    res["plot_error"] = str(e)
                 images = [m for m in outs if m["msg_type"] in ("display_data", "execute_result")
                           and any(k.startswith("image/") for k in m["content"].get("data", {}))]
-                if images:
+                if images and dt is not None:
                     res["first_plot_s"] = dt
                     res["plot_since_start_s"] = res["cold_start_s"] + dt  # as if run right after the 1st reply
-                else:
+                elif dt is not None:
                     res["plot_error"] = f"no image output: {[m['msg_type'] for m in outs]}"
             self.drain()
             res["kernel_info"] = self.request(self.kc.kernel_info)[1]
@@ -375,9 +381,11 @@ def fmt(v, f):
 def preamble(report):
     m = report["meta"]
     la = lambda v: "/".join(f"{x:.2f}" for x in v)  # noqa: E731
+    n_busy = m["params"].get("busy", 0)
+    busy = f" with {n_busy} core(s) kept busy by `yes > /dev/null`" if n_busy else ""
     lines = [f"Measured {m['date']} on `{m['host']}` ({m['cpus']} cores, {m['platform']}); load average "
              f"(1/5/15 min) {la(m['loadavg_start'])} at the start, {la(m['loadavg_end'])} at the end. "
-             f"{m['runs']} interleaved runs, {m['params']['warm']} warm cells and {m['params']['req']} requests "
+             f"{m['runs']} interleaved runs{busy}, {m['params']['warm']} warm cells and {m['params']['req']} requests "
              f"of each kind per run; medians over runs. Client: jupyter_client, Python {m['python']}.", ""]
     for n, k in report["kernels"].items():
         lines.append(f"* `{n}`: {k['implementation']} {k['implementation_version']}, "
@@ -435,6 +443,8 @@ def main():
     ap.add_argument("--req", type=int, default=30, help="timed kernel_info/complete/inspect requests per run")
     ap.add_argument("--startup-timeout", type=float, default=60)
     ap.add_argument("--kernel-log", default=os.devnull)
+    ap.add_argument("--busy", type=int, default=0, metavar="N",
+                    help="keep N cores busy (N `yes > /dev/null` processes) during the whole run, as on a loaded machine")
     ap.add_argument("--json-out")
     ap.add_argument("--markdown", help="write the Markdown tables here")
     args = ap.parse_args()
@@ -454,6 +464,17 @@ def main():
     for n in names:
         profiles[n], specs[n] = profile_for(n)
     log = open(args.kernel_log, "ab")
+    busy = [subprocess.Popen(["yes"], stdout=subprocess.DEVNULL) for _ in range(args.busy)]
+    try:
+        runs, load_start, started = measure(args, names, profiles, log)
+    finally:
+        for b in busy:
+            b.kill()
+            b.wait()
+    report_all(args, runs, names, base, profiles, specs, load_start, started)
+
+
+def measure(args, names, profiles, log):
     load_start = os.getloadavg()
     started = time.time()
     runs = []
@@ -472,7 +493,10 @@ def main():
                 print(f"run {i + 1} {n}: FAILED {e!r}", file=sys.stderr, flush=True)
                 run[n] = {"error": repr(e)}
         runs.append(run)
+    return runs, load_start, started
 
+
+def report_all(args, runs, names, base, profiles, specs, load_start, started):
     summary = summarise(runs, names, base)
     goal_res = goals(summary, names, base)
     kinfo = {n: next((r[n].get("kernel_info") for r in runs if r.get(n, {}).get("kernel_info")), None) for n in names}
@@ -481,7 +505,7 @@ def main():
                  "host": platform.node(), "platform": platform.platform(), "cpus": os.cpu_count(),
                  "loadavg_start": load_start, "loadavg_end": os.getloadavg(),
                  "duration_s": round(time.time() - started, 1), "runs": args.runs,
-                 "params": {"warmup": args.warmup, "warm": args.warm, "req": args.req},
+                 "params": {"warmup": args.warmup, "warm": args.warm, "req": args.req, "busy": args.busy},
                  "python": sys.version.split()[0], "baseline": base, "kernels": names},
         "kernels": {n: {"spec": specs[n], "profile": profiles[n],
                         "language_version": (kinfo[n] or {}).get("language_info", {}).get("version"),

@@ -7,6 +7,8 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 import org.javadl.kernel.engine.classpath.IndexedFileManager;
+import org.javadl.kernel.engine.javac.CompileSafetyNet;
+import org.javadl.kernel.engine.javac.PatchStates;
 import org.javadl.kernel.engine.javac.ReplClassListing;
 import org.javadl.kernel.engine.javac.ReplDefinitions;
 import org.javadl.kernel.engine.javac.ReplImportPlugin;
@@ -212,9 +214,18 @@ public final class JavaEngine implements AutoCloseable {
         }
         Housekeeping housekeeping = new Housekeeping();
         shell.onSnippetEvent(housekeeping::changed);
+        SnippetHistoryTrimmer trimmer = SnippetHistoryTrimmer.forShell(shell);
+        ReplSymbolSweeper sweeper = ReplSymbolSweeper.forShell(shell);
+        PatchStates.announce(List.of(
+                new PatchStates.State("class-listing", listing != null),
+                new PatchStates.State("snippet-table", definitions != null),
+                new PatchStates.State("import-trimmer", ReplImportTrimmer.active()),
+                new PatchStates.State("symbol-sweeper", sweeper != null),
+                new PatchStates.State("class-pruner", pruner != null),
+                new PatchStates.State("history-trimmer", trimmer != null),
+                new PatchStates.State("indexing-pause", indexing.paused())));
         return new Session(shell, new CellSplitter(sca), new StatementBatcher(), origins, new ErrorFormatter(origins),
-                new CodeAssist(shell), pruner, SnippetHistoryTrimmer.forShell(shell), ReplSymbolSweeper.forShell(shell),
-                listing, definitions, indexing, housekeeping);
+                new CodeAssist(shell), pruner, trimmer, sweeper, listing, definitions, indexing, housekeeping);
     }
 
     private Session session() {
@@ -311,13 +322,9 @@ public final class JavaEngine implements AutoCloseable {
             return new Attempt(true, interrupted());
         }
         ResultCapture.reset();
-        List<SnippetEvent> events = s.shell().eval(snippet.source());
-        if (s.listing() != null && s.listing().missedAClass(s.shell(), events)) {
-            // Nothing ran (javac rejected the snippet): compile it again with the full listing.
-            try (ReplImportTrimmer.Scope full = ReplClassListing.during(null)) {
-                events = s.shell().eval(snippet.source());
-            }
-        }
+        // A rejected batch is run again piece by piece, each piece with the safety net.
+        List<SnippetEvent> events = batch ? s.shell().eval(snippet.source())
+                : CompileSafetyNet.eval(s.shell(), snippet.source(), s.listing());
         int at = Math.max(0, Math.min(snippet.anchor(), cell.text().length()));
         SnippetOrigins.Origin origin = new SnippetOrigins.Origin(cellNumber, cell, cell.lineOf(at), cell.columnOf(at));
         SnippetEvent main = null;

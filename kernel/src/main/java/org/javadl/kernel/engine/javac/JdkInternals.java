@@ -20,6 +20,18 @@ public final class JdkInternals {
         return f;
     }
 
+    /**
+     * Replaces the object in {@code owner}'s final field {@code f} (a map or list of JShell's that
+     * a patch swaps for its own). JDK 26 (JEP 500) warns about such a write, and a later release
+     * refuses it with an {@link IllegalAccessException}, unless the JVM runs with
+     * {@code --enable-final-field-mutation=ALL-UNNAMED}: the kernel's launcher passes it where the
+     * JDK knows the option, and the jar's manifest says it for {@code java -jar}. A refusal leaves
+     * the caller's patch off.
+     */
+    static void replaceFinal(Field f, Object owner, Object value) throws IllegalAccessException {
+        f.set(owner, value);
+    }
+
     /** JShell's {@code TaskFactory}, which runs every javac task of the shell. */
     public static Object taskFactory(JShell shell) throws ReflectiveOperationException {
         return field(JShell.class, "taskFactory").get(shell);

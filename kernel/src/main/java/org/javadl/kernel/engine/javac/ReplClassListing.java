@@ -85,7 +85,7 @@ public final class ReplClassListing {
             }
             @SuppressWarnings("unchecked")
             ClassFileMap replacement = new ClassFileMap((SortedMap<String, Object>) tree);
-            mapField.set(fileManager, replacement);
+            JdkInternals.replaceFinal(mapField, fileManager, replacement);
             return new ReplClassListing(replacement);
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.INFO, "JShell's class listing cannot be narrowed (" + e + "); each compilation "
@@ -105,6 +105,11 @@ public final class ReplClassListing {
             CURRENT.set(before);
             REACHABLE.remove();
         };
+    }
+
+    /** Whether compilations on this thread see this narrowed listing now. */
+    boolean narrowingHere() {
+        return !disabled && CURRENT.get() == classFiles;
     }
 
     /** The listing in effect: a compilation starts with all of it. */

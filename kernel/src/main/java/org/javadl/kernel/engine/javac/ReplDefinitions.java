@@ -72,7 +72,7 @@ public final class ReplDefinitions {
             importLine.setAccessible(true);
             Field anonymous = JdkInternals.field(VarSnippet.class, "anonymousClasses");
             ReplDefinitions definitions = new ReplDefinitions(shell, importLine, anonymous, old);
-            tableField.set(maps, definitions.table);
+            JdkInternals.replaceFinal(tableField, maps, definitions.table);
             return definitions;
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.INFO, "JShell's snippet table cannot be replaced (" + e + "); it writes every "

@@ -66,10 +66,21 @@ public final class ReplImportTrimmer implements TaskListener {
     private static final AtomicLong REMOVED = new AtomicLong();
     private static final AtomicLong ADDED = new AtomicLong();
     private static final Access ACCESS = Access.find();
+    /** Tests only: a definition's name whose import trimmed compilations leave out, to make javac miss it. */
+    static volatile String withheldForTests;
 
     /** Whether javac's internals can be reached, so that imports are trimmed at all. */
     public static boolean available() {
         return ACCESS != null;
+    }
+
+    /**
+     * Whether imports are trimmed in fact: javac's internals can be reached and javac has started
+     * the plugin that installs the trimmer (it finds it through the file manager; checked after
+     * the first compilation, e.g. the start-up imports).
+     */
+    public static boolean active() {
+        return available() && ReplImportPlugin.tasksSoFar() > 0;
     }
 
     /** Whether imports can also be added to parsed units (see {@link ReplDefinitions}). */
@@ -92,6 +103,18 @@ public final class ReplImportTrimmer implements TaskListener {
         boolean before = ACTIVE.get();
         ACTIVE.set(Boolean.TRUE);
         return () -> ACTIVE.set(before);
+    }
+
+    /** Compiles on this thread untrimmed until the scope is closed ({@link CompileSafetyNet}'s second try). */
+    static Scope suspended() {
+        boolean before = ACTIVE.get();
+        ACTIVE.set(Boolean.FALSE);
+        return () -> ACTIVE.set(before);
+    }
+
+    /** Whether compilations on this thread are trimmed now. */
+    static boolean trimmingHere() {
+        return ACCESS != null && ACTIVE.get();
     }
 
     /** Imports removed so far by all trimmers in this JVM (for tests and logs). */
@@ -140,7 +163,7 @@ public final class ReplImportTrimmer implements TaskListener {
                     && select.getExpression() instanceof MemberSelectTree wrapper
                     && wrapper.getExpression() instanceof IdentifierTree pkg
                     && pkg.getName().equals(repl)) {
-                if (!named.contains(select.getIdentifier())) {
+                if (!named.contains(select.getIdentifier()) || withheldForTests(select.getIdentifier())) {
                     removed++;
                     continue;
                 }
@@ -157,7 +180,7 @@ public final class ReplImportTrimmer implements TaskListener {
         if (definitions != null) {
             Set<Name> declared = declaredAtTop(unit);
             for (Name n : named) {
-                if (declared.contains(n) || replImported.contains(n)) {
+                if (declared.contains(n) || replImported.contains(n) || withheldForTests(n)) {
                     continue; // JShell leaves these out too (its "except" and "plus")
                 }
                 for (String wrapper : definitions.wrappersImporting(n.toString())) {
@@ -176,6 +199,11 @@ public final class ReplImportTrimmer implements TaskListener {
             ADDED.addAndGet(added.size());
         }
         ReplClassListing.reachable(wrappersNamed);
+    }
+
+    private static boolean withheldForTests(Name n) {
+        String w = withheldForTests;
+        return w != null && n.contentEquals(w);
     }
 
     /** Names the unit's top-level classes and their members declare (JShell's wrapper and what it wraps). */
