@@ -213,8 +213,8 @@ public final class GradCheck implements Showable {
     @Override
     public String toHtml() {
         StringBuilder b = new StringBuilder("<table style=\"border-collapse:collapse\"><caption style=\"text-align:left\">")
-                .append(passed() ? "<b style=\"color:green\">gradient check passed</b>"
-                        : "<b style=\"color:#c00\">gradient check FAILED</b>")
+                .append(passed() ? "<b style=\"" + Html.accent("#2e7d32") + "\">gradient check passed</b>"
+                        : "<b style=\"" + Html.accent("#c62828") + "\">gradient check FAILED</b>")
                 .append(String.format(Locale.ROOT, " (max relative error %.3e)", maxRelativeError()))
                 .append("</caption><tr>");
         for (String h : header()) {

@@ -260,11 +260,11 @@ final class TensorFormat {
         b.append("<caption style=\"text-align:left\">").append(Html.escape(caption)).append("</caption>");
         b.append("<tr><th></th>");
         for (int j : ci) {
-            b.append("<th style=\"color:#888;padding:1px 6px\">").append(j < 0 ? "…" : String.valueOf(j)).append("</th>");
+            b.append("<th style=\"padding:1px 6px;" + Html.MUTED + "\">").append(j < 0 ? "…" : String.valueOf(j)).append("</th>");
         }
         b.append("</tr>");
         for (int i : ri) {
-            b.append("<tr><th style=\"color:#888;padding:1px 6px\">").append(i < 0 ? "⋮" : String.valueOf(i)).append("</th>");
+            b.append("<tr><th style=\"padding:1px 6px;" + Html.MUTED + "\">").append(i < 0 ? "⋮" : String.valueOf(i)).append("</th>");
             for (int j : ci) {
                 if (i < 0 || j < 0) {
                     b.append("<td style=\"text-align:center;padding:1px 6px\">").append(i < 0 ? "⋮" : "…").append("</td>");
@@ -273,7 +273,8 @@ final class TensorFormat {
                 double v = data[off + i * cols + j];
                 b.append("<td style=\"text-align:right;padding:1px 6px;border:1px solid #ddd");
                 if (heat) {
-                    b.append(";background:").append(heatColour(v, maxAbs));
+                    // the heat colours are light: dark text on them, whatever colour the page gives text
+                    b.append(";color:#000;background:").append(heatColour(v, maxAbs));
                 }
                 b.append("\">").append(Html.escape(style.format(v, false))).append("</td>");
             }
@@ -282,13 +283,16 @@ final class TensorFormat {
         b.append("</table>");
     }
 
-    /** Diverging map: white at 0, red for positive, blue for negative, full colour at ±maxAbs. */
+    /**
+     * Diverging map: white at 0, red for positive, blue for negative, strongest at ±maxAbs. The
+     * strongest blue stays light enough for black text on it to reach 4.5:1.
+     */
     static String heatColour(double v, double maxAbs) {
         if (!Double.isFinite(v) || maxAbs == 0) {
             return "#ffffff";
         }
         double t = Math.min(1, Math.abs(v) / maxAbs);
-        int fade = (int) Math.round(255 * (1 - 0.75 * t));
+        int fade = (int) Math.round(255 * (1 - 0.6 * t));
         return v >= 0 ? String.format(Locale.ROOT, "rgb(255,%d,%d)", fade, fade)
                 : String.format(Locale.ROOT, "rgb(%d,%d,255)", fade, fade);
     }

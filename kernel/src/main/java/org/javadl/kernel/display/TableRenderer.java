@@ -1,5 +1,6 @@
 package org.javadl.kernel.display;
 
+import org.javadl.show.Html;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import tech.tablesaw.api.ColumnType;
@@ -77,7 +78,7 @@ public final class TableRenderer implements Renderer<Table> {
             Element gap = body.appendElement("tr").attr("class", "javadl-gap");
             gap.appendElement("th").text("⋮");
             for (int c = 0; c < table.columnCount(); c++) {
-                gap.appendElement("td").attr("style", "text-align:center;color:#888").text("⋮");
+                gap.appendElement("td").attr("style", "text-align:center;" + Html.MUTED).text("⋮");
             }
             for (Element tr : tail.select("tbody > tr")) {
                 body.appendChild(tr);
@@ -88,7 +89,7 @@ public final class TableRenderer implements Renderer<Table> {
                 + shape(table)
                 + (summarised ? String.format(Locale.ROOT, " (showing %d of %,d rows)", 2 * EDGE_ROWS, rows) : "");
         html.prependElement("caption")
-                .attr("style", "caption-side:top;text-align:left;color:#555;font-size:90%")
+                .attr("style", "caption-side:top;text-align:left;font-size:90%;" + Html.MUTED)
                 .text(caption);
         html.attr("class", "javadl-table dataframe");
         return html.outerHtml();
@@ -117,7 +118,7 @@ public final class TableRenderer implements Renderer<Table> {
         }
         int r = firstRow;
         for (Element tr : table.select("tbody > tr")) {
-            tr.prependElement("th").attr("style", "color:#888;font-weight:normal").text(Integer.toString(r++));
+            tr.prependElement("th").attr("style", "font-weight:normal;" + Html.MUTED).text(Integer.toString(r++));
         }
         return table;
     }
@@ -131,7 +132,7 @@ public final class TableRenderer implements Renderer<Table> {
         types.appendElement("th");
         for (Column<?> c : columns) {
             types.appendElement("th")
-                    .attr("style", "font-weight:normal;font-style:italic;color:#888")
+                    .attr("style", "font-weight:normal;font-style:italic;" + Html.MUTED)
                     .text(c.type().name().toLowerCase(Locale.ROOT));
         }
     }

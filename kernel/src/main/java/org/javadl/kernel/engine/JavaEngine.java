@@ -390,7 +390,7 @@ public final class JavaEngine implements AutoCloseable {
 
     private static CellOutcome.Failure interrupted() {
         return new CellOutcome.Failure("Interrupted", "the cell was interrupted",
-                List.of(ErrorFormatter.RED + "Interrupted" + ErrorFormatter.RESET
+                List.of(ErrorFormatter.HEADING + "Interrupted" + ErrorFormatter.RESET
                         + ": the cell was stopped at your request. Variables keep the values they had when it stopped."));
     }
 
@@ -399,7 +399,7 @@ public final class JavaEngine implements AutoCloseable {
         String what = describe(ure.getSnippet());
         String msg = what + " cannot be used until " + (missing.isEmpty() ? "its errors are fixed" : missing + " is defined");
         return new CellOutcome.Failure("UnresolvedReference", msg,
-                List.of(ErrorFormatter.RED + "UnresolvedReference" + ErrorFormatter.RESET + ": " + msg));
+                List.of(ErrorFormatter.HEADING + "UnresolvedReference" + ErrorFormatter.RESET + ": " + msg));
     }
 
     /**

@@ -123,18 +123,18 @@ public final class Answer {
         b.append("<div class=\"javadl-answer\" style=\"border:1px solid #ddd;border-left:5px solid ")
                 .append(colour).append(";border-radius:4px;padding:6px 10px;margin:4px 0;display:inline-block;"
                         + "font-family:var(--jp-code-font-family,monospace)\">");
-        b.append("<span style=\"color:#888;font-size:85%\">answer</span> <b>").append(Html.escape(id)).append("</b>");
+        b.append("<span style=\"font-size:85%;" + Html.MUTED + "\">answer</span> <b>").append(Html.escape(id)).append("</b>");
         if (matches != null) {
-            b.append(" <span style=\"color:").append(colour).append(";font-weight:bold\">")
+            b.append(" <span style=\"").append(Html.accent(colour)).append(";font-weight:bold\">")
                     .append(matches ? "✓" : "✗").append("</span>");
         }
         b.append("<div style=\"margin-top:3px\">").append(valueHtml(value)).append("</div>");
         if (matches != null) {
-            b.append("<div style=\"color:#666;font-size:85%;margin-top:3px\">expected ")
+            b.append("<div style=\"font-size:85%;margin-top:3px;" + Html.MUTED + "\">expected ")
                     .append(Html.escape(expected.toString())).append(" · ").append(Html.escape(verdict())).append("</div>");
         }
         if (hasNonFinite(value)) {
-            b.append("<div style=\"color:#d0453a;font-size:85%\">not a finite number</div>");
+            b.append("<div style=\"font-size:85%;" + Html.accent("#d0453a") + "\">not a finite number</div>");
         }
         return b.append("</div>").toString();
     }

@@ -180,7 +180,7 @@ public final class Progress<T> implements Iterable<T>, AutoCloseable, Showable {
                 + (value.isEmpty() ? "" : " value=\"" + value + "\"") + "></progress> "
                 + "<span>" + Html.escape(text().substring(label.isEmpty() ? 0 : label.length() + 2)
                         .replaceFirst("^\\s*\\d+% \\|[^|]*\\| ", "")) + "</span>"
-                + (total > 0 ? String.format(Locale.ROOT, " <span style=\"color:#888\">%.0f%%</span>", 100 * f) : "")
+                + (total > 0 ? String.format(Locale.ROOT, " <span style=\"%s\">%.0f%%</span>", Html.MUTED, 100 * f) : "")
                 + "</div>";
     }
 
