@@ -69,6 +69,11 @@ public final class JavaEngine implements AutoCloseable {
      */
     private static final long IDLE_BEFORE_INDEXING_NANOS = 300_000_000L;
     private volatile boolean interruptRequested;
+    /** The stop an interrupt began while a cell ran; its report goes into that cell's error. */
+    private volatile ThreadStopper.Stop pendingStop;
+    private volatile java.util.function.Consumer<List<String>> backgroundStopListener;
+    private static final long STOP_REPORT_WAIT_MILLIS = 500;
+    private static final String INTERRUPTED = "Interrupted";
 
     /** JShell plus what we keep about it. */
     private record Session(JShell shell, CellSplitter splitter, StatementBatcher batcher, SnippetOrigins origins,
@@ -190,6 +195,10 @@ public final class JavaEngine implements AutoCloseable {
         SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
         BackgroundIndexing indexing = BackgroundIndexing.pause(sca);
         SnippetOrigins origins = new SnippetOrigins();
+        CellThreads.wrapperCells(index -> {
+            SnippetOrigins.Origin o = origins.find(Integer.toString(index));
+            return o == null ? 0 : o.cell();
+        });
         for (String imp : imports) {
             for (SnippetEvent e : shell.eval(imp)) {
                 if (e.status() == Snippet.Status.REJECTED) {
@@ -259,11 +268,66 @@ public final class JavaEngine implements AutoCloseable {
         try (ReplImportTrimmer.Scope trimming = ReplImportTrimmer.during();
              ReplImportTrimmer.Scope narrowing = ReplClassListing.during(s.listing());
              ReplImportTrimmer.Scope fewerImports = ReplDefinitions.during(s.definitions())) {
-            return executeLocked(s, code, cellNumber);
+            CellThreads.cellStarting(cellNumber);
+            return withStopReport(executeLocked(s, code, cellNumber), cellNumber);
         } finally {
+            CellThreads.cellEnded();
             lastActivity = System.nanoTime();
             lock.unlock();
         }
+    }
+
+    /**
+     * An interrupted cell's error also says which threads the interrupt stopped (it waits for
+     * them up to {@value #STOP_REPORT_WAIT_MILLIS} ms); a stop that raced with the cell's end is
+     * reported to the background listener instead.
+     */
+    private CellOutcome withStopReport(CellOutcome outcome, int cellNumber) {
+        ThreadStopper.Stop stop = pendingStop;
+        pendingStop = null;
+        if (stop == null) {
+            return outcome;
+        }
+        if (!(outcome instanceof CellOutcome.Failure f) || !INTERRUPTED.equals(f.ename())) {
+            reportLater(stop);
+            return outcome;
+        }
+        List<String> lines = stop.await(STOP_REPORT_WAIT_MILLIS).lines(cellNumber);
+        if (lines.isEmpty()) {
+            return outcome;
+        }
+        List<String> traceback = new ArrayList<>(f.traceback());
+        traceback.addAll(lines);
+        return new CellOutcome.Failure(f.ename(), f.evalue(), traceback);
+    }
+
+    /** Reports a stop that happened between cells once its threads are gone (to {@link #onBackgroundStop}). */
+    private void reportLater(ThreadStopper.Stop stop) {
+        Thread t = new Thread(() -> {
+            ThreadStopper.Report report = stop.await(2 * STOP_REPORT_WAIT_MILLIS);
+            java.util.function.Consumer<List<String>> listener = backgroundStopListener;
+            if (!report.isEmpty() && listener != null) {
+                listener.accept(report.lines(0));
+            }
+        }, "javadl-stop-report");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Where the report of a stop goes that no cell's error can carry: an interrupt while no cell
+     * runs stops the threads earlier cells left running. Called on a kernel thread.
+     */
+    public void onBackgroundStop(java.util.function.Consumer<List<String>> listener) {
+        backgroundStopListener = listener;
+    }
+
+    /**
+     * "note: 2 threads started by this cell are still running: ..." for a cell whose threads
+     * outlive it, or null.
+     */
+    public String backgroundThreadsNote(int cellNumber) {
+        return CellThreads.stillRunningNote(cellNumber);
     }
 
     private CellOutcome executeLocked(Session s, String rawCode, int cellNumber) {
@@ -389,7 +453,7 @@ public final class JavaEngine implements AutoCloseable {
     }
 
     private static CellOutcome.Failure interrupted() {
-        return new CellOutcome.Failure("Interrupted", "the cell was interrupted",
+        return new CellOutcome.Failure(INTERRUPTED, "the cell was interrupted",
                 List.of(ErrorFormatter.HEADING + "Interrupted" + ErrorFormatter.RESET
                         + ": the cell was stopped at your request. Variables keep the values they had when it stopped."));
     }
@@ -490,16 +554,27 @@ public final class JavaEngine implements AutoCloseable {
         });
     }
 
-    /** Stops the running cell, if any. Safe to call from any thread. */
+    /**
+     * Stops the running cell, if any, and every thread cells started (the running cell's and those
+     * earlier cells left running). Safe to call from any thread; returns at once.
+     */
     public void interrupt() {
+        boolean cellRunning = running && session.isDone();
+        ThreadStopper.Stop stop = ThreadStopper.plan(true);
+        if (cellRunning) {
+            pendingStop = stop; // before anything stops: the cell's end reports it
+        }
         interruptRequested = true;
         ResultCapture.stopping(true); // the ThreadDeath that follows is the kernel's, not the cell's
-        if (running && session.isDone()) {
+        stop.start();
+        if (cellRunning) {
             try {
                 session().shell().stop();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "JShell.stop failed", e);
             }
+        } else {
+            reportLater(stop);
         }
     }
 

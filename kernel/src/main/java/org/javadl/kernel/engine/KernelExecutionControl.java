@@ -10,15 +10,17 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * JShell's in-process execution, plus two things the kernel needs: the real result object
- * ({@link ResultCapture}) and exit calls turned into exceptions ({@link ExitGuard}).
+ * JShell's in-process execution, plus what the kernel needs: the real result object
+ * ({@link ResultCapture}), exit calls turned into exceptions ({@link ExitGuard}), and threads
+ * the cell starts known and stoppable ({@link CellThreads}: each snippet runs through
+ * {@link CellThreads#runSnippet()}, each class gets the stop checks of {@link StopCheckWeaver}).
  *
  * <p>Extending {@link LocalExecutionControl} (rather than writing our own executor) keeps its
  * {@code stop()}, which really stops a busy loop on JDK 17 and on JDK 21+. Cancelling a Future
  * instead would leave the loop spinning.
  */
 final class KernelExecutionControl extends LocalExecutionControl {
-    private static final Method INVOKER = ResultCapture.invoker();
+    private static final Method INVOKER = invoker();
 
     @Override
     public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
@@ -32,7 +34,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
 
     private static ClassBytecodes[] guard(ClassBytecodes[] cbcs) {
         return Stream.of(cbcs)
-                .map(c -> new ClassBytecodes(c.name(), ExitGuard.rewrite(c.bytecodes())))
+                .map(c -> new ClassBytecodes(c.name(), StopCheckWeaver.weave(ExitGuard.rewrite(c.bytecodes()))))
                 .toArray(ClassBytecodes[]::new);
     }
 
@@ -40,6 +42,14 @@ final class KernelExecutionControl extends LocalExecutionControl {
     protected String invoke(Method doitMethod) throws Exception {
         ResultCapture.prepare(doitMethod);
         return super.invoke(INVOKER);
+    }
+
+    private static Method invoker() {
+        try {
+            return CellThreads.class.getMethod("runSnippet");
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Plugs the control into {@code JShell.builder().executionEngine(...)}. */

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>JShell's execution control turns every result into a String with {@code toString()} before the
  * kernel sees it, which would lose tables, charts and tensors. {@link KernelExecutionControl} hands
- * JShell {@link #invokePending()} instead of the snippet's own {@code do_it$} method, so JShell's
+ * JShell {@link #invokePending()} (through {@link CellThreads#runSnippet()}) instead of the snippet's
+ * own {@code do_it$} method, so JShell's
  * thread handling and stop machinery (Thread.stop on JDK 17, woven stop checks on JDK 21+) stay in
  * charge, while the value is stored here untouched. One cell runs at a time, so static state is
  * enough; the fields are volatile because the snippet runs on JShell's execution thread.
@@ -25,14 +26,6 @@ public final class ResultCapture {
     private static volatile List<Throwable> thrownRelated = List.of();
 
     private ResultCapture() {
-    }
-
-    static Method invoker() {
-        try {
-            return ResultCapture.class.getMethod("invokePending");
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static void prepare(Method doit) {
