@@ -429,3 +429,141 @@ def test_comm_open_to_unknown_target_is_closed(kernel):
     assert closed["parent_header"]["msg_id"] == msg["header"]["msg_id"]
     info = kernel._request(lambda: kernel.kc.comm_info(), "comm_info_reply", 10)
     assert info["status"] == "ok" and comm_id not in info["comms"]
+
+
+# =============================================================================== %maven
+def pom(group, artifact, version, deps=()):
+    dep_xml = "".join(f"<dependency><groupId>{g}</groupId><artifactId>{a}</artifactId><version>{v}</version></dependency>"
+                      for g, a, v in deps)
+    return (f'<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>'
+            f"<groupId>{group}</groupId><artifactId>{artifact}</artifactId><version>{version}</version>"
+            f"<dependencies>{dep_xml}</dependencies></project>")
+
+
+def publish(repo, group, artifact, version, jar, deps=()):
+    """Lays out group:artifact:version in a file repository, as Maven would (pom, jar)."""
+    d = repo / group.replace(".", "/") / artifact / version
+    d.mkdir(parents=True, exist_ok=True)
+    (d / f"{artifact}-{version}.pom").write_text(pom(group, artifact, version, deps))
+    (d / f"{artifact}-{version}.jar").write_bytes(jar.read_bytes())
+
+
+@pytest.fixture(scope="module")
+def maven_repo(tmp_path_factory):
+    """A file:// repository: demo14:shapes:1.0 depends on demo14:units:2.0 and on a Gson the kernel does not have."""
+    tmp = tmp_path_factory.mktemp("maven14")
+    repo = tmp / "repo"
+    units = make_jar(tmp / "u", "demo14.units", "Units", 'public static String metre() { return "m"; }', "units.jar")
+    shapes = make_jar(tmp / "s", "demo14.shapes", "Square",
+                      "public static double area(double s) { return s * s; }", "shapes.jar")
+    publish(repo, "demo14", "units", "2.0", units)
+    publish(repo, "demo14", "shapes", "1.0", shapes, deps=[("demo14", "units", "2.0"), ("com.google.code.gson", "gson", "2.99")])
+    publish(repo, "com.google.code.gson", "gson", "2.99", units)
+    return repo
+
+
+def maven_kernel(start_kernel, tmp_path, **extra):
+    env = {**os.environ, "JAVADL_MAVEN_LOCAL": str(tmp_path / "local"),
+           # nothing may reach the internet: "central" is a closed port on this machine
+           "JAVADL_MAVEN_CENTRAL": "http://127.0.0.1:9/", "JAVADL_MAVEN_TIMEOUT": "3", **extra}
+    return start_kernel(env=env)
+
+
+@pytest.mark.timeout(120)
+def test_maven_resolves_transitively_and_reports_kernel_conflicts(start_kernel, tmp_path, maven_repo):
+    k = maven_kernel(start_kernel, tmp_path)
+    k.run(f"%mavenRepo local14 {maven_repo.as_uri()}")
+    t0 = time.monotonic()
+    ex = k.run("%maven demo14:shapes:1.0\nimport demo14.shapes.Square;\nSquare.area(3) + demo14.units.Units.metre()")
+    took = time.monotonic() - t0
+    assert ex.result == '"9.0m"', text_of(ex)
+    assert "added to the class path: demo14:shapes:1.0, demo14:units:2.0" in ex.stdout
+    assert "Conflicts with the kernel's own jars, NOT added" in ex.stdout and "com.google.code.gson:gson:2.99" in ex.stdout
+    assert (tmp_path / "local" / "demo14" / "units" / "2.0" / "units-2.0.jar").is_file()
+    print(f"first %maven (resolver loaded, 3 artifacts from file://): {took:.2f} s")
+    # again: nothing new, no error
+    assert "nothing new" in k.run("%maven demo14:shapes:1.0").stdout
+    # completion of coordinates from the local repository
+    assert "demo14:shapes:" in k.complete("%maven demo14:sh")["matches"]
+    assert "demo14:units:2.0" in k.complete("%maven demo14:units:")["matches"]
+    assert "demo14" in k.complete("%maven dem")["matches"]
+
+
+@pytest.mark.timeout(120)
+def test_maven_reuses_the_local_repository_offline(start_kernel, tmp_path, maven_repo):
+    import shutil
+    repo = tmp_path / "copy"
+    shutil.copytree(maven_repo, repo)
+    k = maven_kernel(start_kernel, tmp_path)
+    k.run(f"%mavenRepo local14 {repo.as_uri()}")
+    k.run("%maven demo14:units:2.0")
+    shutil.rmtree(repo)  # the repository is gone: only the local copy is left
+    k2 = maven_kernel(start_kernel, tmp_path)
+    k2.run(f"%mavenRepo local14 {repo.as_uri()}")
+    t0 = time.monotonic()
+    ex = k2.run("%maven demo14:units:2.0\ndemo14.units.Units.metre()")
+    assert ex.result == '"m"'
+    print(f"%maven of an artifact in the local repository, offline: {time.monotonic() - t0:.2f} s")
+
+
+@pytest.mark.timeout(120)
+def test_maven_from_users_m2_without_network(start_kernel, tmp_path):
+    """commons-codec 1.23.0 is in ~/.m2 (the build fetched it for the resolver); Central is unreachable."""
+    m2 = os.path.expanduser("~/.m2/repository/commons-codec/commons-codec/1.23.0/commons-codec-1.23.0.jar")
+    if not os.path.isfile(m2):
+        pytest.skip("commons-codec 1.23.0 is not in ~/.m2 (build the project with mvn package first)")
+    env = {**os.environ, "JAVADL_MAVEN_CENTRAL": "http://127.0.0.1:9/", "JAVADL_MAVEN_TIMEOUT": "3"}
+    env.pop("JAVADL_MAVEN_LOCAL", None)
+    k = start_kernel(env=env)
+    k.run("1")  # a warm kernel: measure %maven alone
+    t0 = time.monotonic()
+    ex = k.run("%maven commons-codec:commons-codec:1.23.0\norg.apache.commons.codec.digest.DigestUtils.md5Hex(\"a\")")
+    took = time.monotonic() - t0
+    assert ex.result == '"0cc175b9c0f1b6a831c399e269772661"'
+    print(f"%maven of a small artifact already in ~/.m2, resolver loaded on this first use: {took:.2f} s")
+    assert took < 10
+
+
+@pytest.mark.timeout(120)
+def test_maven_errors_are_clear_and_quick(start_kernel, tmp_path, maven_repo):
+    import socket
+    import threading
+    k = maven_kernel(start_kernel, tmp_path)
+    ex = k.execute("%maven nonsense")
+    assert ex.status == "error" and "not group:artifact:version" in text_of(ex)
+    t0 = time.monotonic()
+    ex = k.execute("%maven demo14:nothere:1.0")
+    assert ex.status == "error" and "could not resolve demo14:nothere:1.0" in text_of(ex)
+    assert "127.0.0.1:9" in text_of(ex)
+    assert time.monotonic() - t0 < 15
+    # a repository that accepts connections and never answers: the transfer times out (3 s)
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    held = []
+    stop = threading.Event()
+
+    def accept():
+        server.settimeout(0.5)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])
+            except OSError:
+                pass
+    th = threading.Thread(target=accept, daemon=True)
+    th.start()
+    try:
+        k.run(f"%mavenRepo silent14 http://127.0.0.1:{server.getsockname()[1]}/")
+        t0 = time.monotonic()
+        ex = k.execute("%maven demo14:silent:1.0", timeout=60)
+        took = time.monotonic() - t0
+        assert ex.status == "error" and "could not resolve" in text_of(ex), text_of(ex)
+        assert took < 30, f"took {took:.1f} s"
+    finally:
+        stop.set()
+        th.join(2)
+        server.close()
+        for c in held:
+            c.close()
+    ex = k.execute("%mavenRepo bad")
+    assert ex.status == "error" and "needs an id and a URL" in text_of(ex)

@@ -44,7 +44,8 @@ final class Training {
             "void f() { throw new IllegalStateException(\"x\"); }",
             "f()",
             "int y = \"no\";",
-            "plot(x -> Math.sin(x), 0, 2 * Math.PI)");
+            "plot(x -> Math.sin(x), 0, 2 * Math.PI)",
+            "%time 2 + 2");
 
     private Training() {
     }

@@ -134,12 +134,19 @@ public final class MavenDependencies implements Dependencies {
                 conflicts.add(gav + " (the kernel has " + own + ")");
             }
         }
-        int before = classPath.apply(List.of()).size();
-        int now = classPath.apply(jars).size();
+        List<Path> had = classPath.apply(List.of());
+        List<String> fresh = new ArrayList<>();
+        List<String> already = new ArrayList<>();
+        for (int i = 0; i < jars.size(); i++) {
+            (had.contains(jars.get(i).toAbsolutePath().normalize()) ? already : fresh).add(added.get(i));
+        }
+        classPath.apply(jars);
         StringBuilder b = new StringBuilder();
         b.append(String.format(java.util.Locale.ROOT, "Resolved %d artifact%s in %.1f s", lines.size(), lines.size() == 1 ? "" : "s", seconds));
-        b.append(now - before == added.size() ? "; added to the class path: " : "; class path now has: ")
-                .append(added.isEmpty() ? "nothing new" : String.join(", ", added));
+        b.append("; added to the class path: ").append(fresh.isEmpty() ? "nothing new" : String.join(", ", fresh));
+        if (!already.isEmpty()) {
+            b.append("\nAlready on the class path: ").append(String.join(", ", already));
+        }
         if (!provided.isEmpty()) {
             b.append("\nAlready in the kernel (not added again): ").append(String.join(", ", provided));
         }
