@@ -97,6 +97,12 @@ class AutogradEngineTest {
         assertTrue(s.getMessage().contains("detach"), s.getMessage());
         s = assertThrows(IllegalStateException.class, () -> w.mul(2).assign(Tensor.zeros(2)));
         assertTrue(s.getMessage().contains("only leaves"), s.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Losses.crossEntropy(Tensor.zeros(2, 3), Tensor.of(0, 3)));
+        assertEquals("crossEntropy: label 1 is 3.0, not a class index in [0, 3)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Losses.crossEntropy(Tensor.zeros(2, 3), Tensor.of(0.5, 1)));
+        assertTrue(e.getMessage().contains("0.5"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Losses.crossEntropy(Tensor.zeros(2, 3), Tensor.of(0)));
+        assertTrue(e.getMessage().contains("expected 2 class indices"), e.getMessage());
     }
 
     @Test
