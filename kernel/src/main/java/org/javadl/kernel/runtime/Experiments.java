@@ -27,7 +27,10 @@ final class Experiments {
         History h = trainer.fit(loader, epochs, new Trainer.Listener() {
             @Override
             public void batchEnded(int epoch, int batch, double value) {
-                bar.step();
+                // an epoch's last step waits for its numbers, so that the bar's final state shows them
+                if (batch < loader.batches() - 1) {
+                    bar.step();
+                }
             }
 
             @Override
@@ -45,6 +48,7 @@ final class Experiments {
                 bar.note(String.format(Locale.ROOT, "epoch %d: loss %.4f%s", s.epoch() + 1, s.trainLoss(),
                         Double.isNaN(s.validationAccuracy()) ? ""
                                 : String.format(Locale.ROOT, ", validation accuracy %.4f", s.validationAccuracy())));
+                bar.step();
             }
         });
         bar.close();
