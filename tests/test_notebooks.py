@@ -9,6 +9,7 @@ kernelspec installed by the session fixture ``kernel_name`` in ``conftest.py``).
 * no cell had to be compiled again with the kernel's JDK patches off (``CompileSafetyNet``);
 * every published answer equals the value that ``answers_reference.py`` derives independently
   (relative tolerance 1e-9; integers must stay JSON integers), for all ids the reference knows;
+  a training result (``GOALS``, notebook 06) must reach its goal and be a whole count out of its test set;
 * the whole set runs in at most 90 s.
 
 Run: ``cd /work/main && /usr/bin/python3 -m pytest -q tests/test_notebooks.py``.
@@ -141,9 +142,14 @@ def test_answers(name, kernel_name):
             msg = _close(a["value"], expected[a["id"]])
             if msg:
                 wrong.append(f"{a['id']}: {msg}")
+        elif a["id"] in ref.GOALS:
+            goal, n = ref.GOALS[a["id"]]
+            v = a["value"]
+            if not (isinstance(v, float) and goal <= v <= 1 and abs(v * n - round(v * n)) < 1e-9):
+                wrong.append(f"{a['id']}: {v!r} is not an accuracy out of {n} examples of at least {goal}")
     assert not wrong, f"{name}:\n" + "\n".join(wrong)
     # every published id of this homework should be checked by the reference
-    unchecked = [i for i in ids if i not in expected]
+    unchecked = [i for i in ids if i not in expected and i not in ref.GOALS]
     assert not unchecked, f"{name}: answers without an independent reference value: {unchecked}"
 
 

@@ -616,4 +616,119 @@ public final class DL {
     public static org.javadl.nn.TwoLayerNet twoLayerNet(double[][] w1, double[] b1, double[][] w2, double[] b2) {
         return org.javadl.nn.TwoLayerNet.of(w1, b1, w2, b2, org.javadl.nn.TwoLayerNet.Activation.SIGMOID);
     }
+
+    // --- tensor autograd, layers, training and data (org.javadl.autograd, nn, optim, data, train) ---
+
+    /** Runs {@code body} without recording a graph. Example: {@code noGrad(() -> model.forward(x))}. */
+    public static <T> T noGrad(java.util.function.Supplier<T> body) {
+        return org.javadl.autograd.GradMode.noGrad(body);
+    }
+
+    /** Runs {@code body} without recording a graph. Example: {@code noGrad(() -> { w.assign(w.sub(w.grad().mul(0.1))); })}. */
+    public static void noGrad(Runnable body) {
+        org.javadl.autograd.GradMode.noGrad(body);
+    }
+
+    /** f(x) and its directional derivative J·v by forward mode. Example: {@code jvp(t -> t.tanh(), x, v).tangent()}. */
+    public static org.javadl.autograd.ForwardMode.Dual jvp(
+            java.util.function.Function<org.javadl.tensor.Tensor, org.javadl.tensor.Tensor> f,
+            org.javadl.tensor.Tensor x, org.javadl.tensor.Tensor v) {
+        return org.javadl.autograd.ForwardMode.jvp(f, x, v);
+    }
+
+    /** The recorded graph of a tensor, drawn as SVG with shapes and gradient norms. Example: {@code tensorGraph(loss)}. */
+    public static org.javadl.autograd.TensorGraph tensorGraph(org.javadl.tensor.Tensor root) {
+        return org.javadl.autograd.TensorGraph.of(root);
+    }
+
+    /** Uniform [0, 1) samples from a seed. Example: {@code rand(0, 2, 3)}. */
+    public static org.javadl.tensor.Tensor rand(long seed, int... shape) {
+        return org.javadl.tensor.Tensor.rand(seed, shape);
+    }
+
+    /** softmax along an axis, differentiable. Example: {@code softmax(logits, 1)}. */
+    public static org.javadl.tensor.Tensor softmax(org.javadl.tensor.Tensor x, int axis) {
+        return x.softmax(axis);
+    }
+
+    /** log softmax along an axis, differentiable. Example: {@code logSoftmax(logits, 1)}. */
+    public static org.javadl.tensor.Tensor logSoftmax(org.javadl.tensor.Tensor x, int axis) {
+        return x.logSoftmax(axis);
+    }
+
+    /** Cross-entropy from logits (N, C) and class indices (N), averaged (F.cross_entropy). */
+    public static org.javadl.tensor.Tensor crossEntropy(org.javadl.tensor.Tensor logits, org.javadl.tensor.Tensor labels) {
+        return org.javadl.autograd.Losses.crossEntropy(logits, labels);
+    }
+
+    /** Mean squared error (F.mse_loss). */
+    public static org.javadl.tensor.Tensor mse(org.javadl.tensor.Tensor prediction, org.javadl.tensor.Tensor target) {
+        return org.javadl.autograd.Losses.mse(prediction, target);
+    }
+
+    /** Binary cross-entropy from logits, averaged (F.binary_cross_entropy_with_logits). */
+    public static org.javadl.tensor.Tensor bceWithLogits(org.javadl.tensor.Tensor logits, org.javadl.tensor.Tensor targets) {
+        return org.javadl.autograd.Losses.bceWithLogits(logits, targets);
+    }
+
+    /** The multi-class hinge loss with margin 1 (F.multi_margin_loss). */
+    public static org.javadl.tensor.Tensor multiMarginLoss(org.javadl.tensor.Tensor scores, org.javadl.tensor.Tensor labels) {
+        return org.javadl.autograd.Losses.multiMargin(scores, labels);
+    }
+
+    /** The binary hinge loss, mean of max(0, 1 − y·s) for labels ±1. */
+    public static org.javadl.tensor.Tensor hingeLoss(org.javadl.tensor.Tensor scores, org.javadl.tensor.Tensor labels) {
+        return org.javadl.autograd.Losses.hinge(scores, labels);
+    }
+
+    /** Resets the generator that layers built without one draw their initial weights from (torch.manual_seed). */
+    public static void manualSeed(long seed) {
+        org.javadl.nn.Init.manualSeed(seed);
+    }
+
+    /** The UCI handwritten digits, 1,797 images of 8×8 (bundled, CC BY 4.0). Example: {@code digits().split(0.2, 0)}. */
+    public static org.javadl.data.Dataset digits() {
+        return org.javadl.data.Datasets.digits();
+    }
+
+    /** Fisher's iris, 150 flowers, 4 measurements, 3 species (bundled). */
+    public static org.javadl.data.Dataset iris() {
+        return org.javadl.data.Datasets.iris();
+    }
+
+    /** Two interleaving half circles with Gaussian noise, seeded. Example: {@code twoMoons(500, 0.2, 0)}. */
+    public static org.javadl.data.Dataset twoMoons(int n, double noise, long seed) {
+        return org.javadl.data.Datasets.twoMoons(n, noise, seed);
+    }
+
+    /** Interleaved spiral arms, seeded. Example: {@code spirals(100, 3, 0.2, 0)}. */
+    public static org.javadl.data.Dataset spirals(int perClass, int classes, double noise, long seed) {
+        return org.javadl.data.Datasets.spirals(perClass, classes, noise, seed);
+    }
+
+    /** Gaussian blobs around random centres, seeded. Example: {@code blobs(300, 3, 1.0, 0)}. */
+    public static org.javadl.data.Dataset blobs(int n, int centers, double std, long seed) {
+        return org.javadl.data.Datasets.blobs(n, centers, std, seed);
+    }
+
+    /** Minibatches, reshuffled each epoch from a seed. Example: {@code loader(train, 32, 0)}. */
+    public static org.javadl.data.DataLoader loader(org.javadl.data.Dataset data, int batchSize, long seed) {
+        return new org.javadl.data.DataLoader(data, batchSize, true, seed);
+    }
+
+    /** Small images in a grid with their labels (SVG). Example: {@code imageGrid(x.slice(0, 20), y.slice(0, 20), 10)}. */
+    public static org.javadl.data.ImageGrid imageGrid(org.javadl.tensor.Tensor images, org.javadl.tensor.Tensor labels,
+            int columns) {
+        return org.javadl.data.ImageGrid.of(images, labels, columns);
+    }
+
+    /** The fraction of a data set a classifier gets right. Example: {@code accuracy(model, test)}. */
+    public static double accuracy(org.javadl.nn.Layer model, org.javadl.data.Dataset data) {
+        return org.javadl.train.Metrics.accuracy(model, data);
+    }
+
+    /** The confusion matrix of a classifier on a data set. Example: {@code confusionMatrix(model, test)}. */
+    public static org.javadl.train.ConfusionMatrix confusionMatrix(org.javadl.nn.Layer model, org.javadl.data.Dataset data) {
+        return org.javadl.train.Metrics.confusion(model, data);
+    }
 }

@@ -31,9 +31,26 @@ public final class Backward {
         }
         Tensor g = seed == null ? defaultSeed(root) : checkSeed(root, seed);
         GradMode.with(false, () -> {
-            propagate(root, g);
+            propagate(root, g, null);
             return null;
         });
+    }
+
+    /**
+     * The gradient of a one-element {@code root} with respect to every tensor of its graph (leaves and
+     * intermediate results), without touching any {@code grad()}; for drawing and inspecting a graph.
+     */
+    public static Map<Tensor, Tensor> gradients(Tensor root) {
+        if (!Raw.needsGrad(root)) {
+            return new IdentityHashMap<>();
+        }
+        Tensor g = defaultSeed(root);
+        Map<Tensor, Tensor> all = new IdentityHashMap<>();
+        GradMode.with(false, () -> {
+            propagate(root, g, all);
+            return null;
+        });
+        return all;
     }
 
     private static Tensor defaultSeed(Tensor root) {
@@ -56,7 +73,8 @@ public final class Backward {
         return Raw.plain(seed);
     }
 
-    private static void propagate(Tensor root, Tensor seed) {
+    /** With {@code sink}, every tensor's total gradient goes there instead of into leaves' grad(). */
+    private static void propagate(Tensor root, Tensor seed, Map<Tensor, Tensor> sink) {
         List<Tensor> order = GraphOrder.of(root);
         Map<Tensor, Tensor> pending = new IdentityHashMap<>();
         pending.put(root, seed);
@@ -67,7 +85,9 @@ public final class Backward {
                 continue;
             }
             Node node = Raw.gradFn(t);
-            if (node == null || Raw.retainsGrad(t)) {
+            if (sink != null) {
+                sink.put(t, g);
+            } else if (node == null || Raw.retainsGrad(t)) {
                 accumulate(t, g);
             }
             if (node == null) {

@@ -20,6 +20,11 @@ final class GraphOrder {
 
     /** Inputs first, {@code root} last; leaves that need gradients are included, constants are not. */
     static List<Tensor> of(Tensor root) {
+        return of(root, false);
+    }
+
+    /** The same, with the inputs that need no gradient (data, constants) too if {@code constants}. */
+    static List<Tensor> of(Tensor root, boolean constants) {
         List<Tensor> order = new ArrayList<>();
         Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         ArrayDeque<Tensor> stack = new ArrayDeque<>();
@@ -34,7 +39,7 @@ final class GraphOrder {
             if (n != null && i < n.inputs.length) {
                 next.push(i + 1);
                 Tensor in = n.inputs[i];
-                if (Raw.needsGrad(in) && seen.add(in)) {
+                if ((constants || Raw.needsGrad(in)) && seen.add(in)) {
                     stack.push(in);
                     next.push(0);
                 }

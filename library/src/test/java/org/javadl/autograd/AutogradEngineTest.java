@@ -97,6 +97,12 @@ class AutogradEngineTest {
         assertTrue(s.getMessage().contains("detach"), s.getMessage());
         s = assertThrows(IllegalStateException.class, () -> w.mul(2).assign(Tensor.zeros(2)));
         assertTrue(s.getMessage().contains("only leaves"), s.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Losses.crossEntropy(Tensor.zeros(2, 3), Tensor.of(0, 3)));
+        assertEquals("crossEntropy: label 1 is 3.0, not a class index in [0, 3)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Losses.crossEntropy(Tensor.zeros(2, 3), Tensor.of(0.5, 1)));
+        assertTrue(e.getMessage().contains("0.5"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Losses.crossEntropy(Tensor.zeros(2, 3), Tensor.of(0)));
+        assertTrue(e.getMessage().contains("expected 2 class indices"), e.getMessage());
     }
 
     @Test
@@ -155,6 +161,32 @@ class AutogradEngineTest {
         // a broadcast operand's tangent is broadcast to the result's shape
         assertArrayEquals(new int[] {2, 3},
                 ForwardMode.jvp(t -> t.add(Tensor.zeros(2, 3)), Tensor.of(1, 2, 3), Tensor.ones(3)).tangent().shape());
+    }
+
+    @Test
+    void tensorGraphsAreDrawnWithShapesAndGradientNorms() throws Exception {
+        Tensor x = Tensor.randn(3, 4, 3);
+        Tensor w = Tensor.randn(4, 3, 2).requiresGrad();
+        Tensor loss = x.matmul(w).tanh().sumAll();
+        TensorGraph g = TensorGraph.of(loss).name(w, "w").name(x, "x");
+        assertEquals(5, g.size()); // x, w, matmul, tanh, sum
+        assertNull(w.grad(), "drawing does not accumulate gradients");
+        loss.backward();
+        double norm = Math.sqrt(w.grad().pow(2).sum());
+        String text = g.toText();
+        assertTrue(text.contains("w = leaf") && text.contains("x = constant") && text.contains("[4, 2]"), text);
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%.4g", norm)), text);
+        String svg = g.toSvg();
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        org.w3c.dom.Document d = f.newDocumentBuilder().parse(
+                new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals("svg", d.getDocumentElement().getLocalName());
+        assertEquals(5, d.getElementsByTagName("rect").getLength() - 1); // one box per tensor, plus the background
+        assertEquals(4, svg.split("marker-end=").length - 1); // one arrow per input
+        assertTrue(svg.contains("‖grad‖"));
+        // a non-scalar output is drawn without gradients
+        assertFalse(TensorGraph.of(x.matmul(w)).toSvg().contains("‖grad‖"));
     }
 
     @Test

@@ -143,6 +143,18 @@ class OpGradientTest {
     }
 
     @Test
+    void losses() {
+        Tensor labels = Tensor.of(2, 0, 1, 2);
+        GradChecker.check("crossEntropy", t -> Losses.crossEntropy(t[0], labels), r(100, 4, 3));
+        GradChecker.check("crossEntropy one row", t -> Losses.crossEntropy(t[0], Tensor.scalar(1)), r(101, 5));
+        GradChecker.check("bceWithLogits", t -> Losses.bceWithLogits(t[0], t[1]), r(102, 3, 2),
+                Tensor.rand(103, 3, 2));
+        GradChecker.check("mse", t -> Losses.mse(t[0], t[1]), r(104, 5), r(105, 5));
+        GradChecker.check("multiMargin", t -> Losses.multiMargin(t[0], labels), r(106, 4, 3));
+        GradChecker.check("hinge", t -> Losses.hinge(t[0], Tensor.of(1, -1, 1, -1, 1)), r(107, 5));
+    }
+
+    @Test
     void compositeExpressions() {
         GradChecker.check("tanh(x @ w).sum", t -> t[0].matmul(t[1]).tanh().sumAll(), r(90, 4, 3), r(91, 3, 2));
         GradChecker.check("mlp",

@@ -23,8 +23,11 @@ public final class Answer {
 
     public static final double DEFAULT_TOLERANCE = 1e-9;
 
-    /** {@code hwNNN.<problem>.<quantity>}, more dotted parts allowed (hw004.p9.x_0p5.dy_dx). */
-    private static final Pattern ID = Pattern.compile("hw\\d{3}(\\.[A-Za-z0-9_]+){2,}");
+    /**
+     * {@code hwNNN.<problem>.<quantity>}, more dotted parts allowed (hw004.p9.x_0p5.dy_dx), or
+     * {@code experiments.<data set>.<quantity>} for the training notebook's results.
+     */
+    private static final Pattern ID = Pattern.compile("(hw\\d{3}|experiments)(\\.[A-Za-z0-9_]+){2,}");
 
     private final String id;
     private final JsonElement value;
@@ -58,8 +61,8 @@ public final class Answer {
     static String validateId(String id) {
         if (id == null || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException("answer id " + (id == null ? "null" : "'" + id + "'")
-                    + " is not of the form hwNNN.<problem>.<quantity>, e.g. hw000.p1c.S_0 "
-                    + "(letters, digits and _ between the dots)");
+                    + " is not of the form hwNNN.<problem>.<quantity>, e.g. hw000.p1c.S_0, or"
+                    + " experiments.<data set>.<quantity> (letters, digits and _ between the dots)");
         }
         return id;
     }

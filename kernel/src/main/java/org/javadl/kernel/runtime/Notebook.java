@@ -358,4 +358,21 @@ public final class Notebook {
             throw new Check.CheckFailure(c.message());
         }
     }
+
+    // ---------------------------------------------------------------- training (issue 12)
+
+    /**
+     * Trains for {@code epochs} epochs with a progress bar and live loss / accuracy curves (training and,
+     * if the trainer has one, validation set); returns the history. See {@link Experiments}.
+     * Example: {@code fit(new Trainer(model, DL::crossEntropy, new Adam(model.parameters(), 1e-3)).validation(test), loader(train, 32, 0), 20)}.
+     */
+    public static org.javadl.train.History fit(org.javadl.train.Trainer trainer, org.javadl.data.DataLoader loader,
+            int epochs) {
+        return Experiments.fit(trainer, loader, epochs);
+    }
+
+    /** A data set with (N, F) features as a Tablesaw table: one column per feature, and the target. */
+    public static Table table(org.javadl.data.Dataset data) {
+        return Experiments.table(data);
+    }
 }

@@ -104,6 +104,8 @@ class AnswerTest {
         assertThrows(IllegalArgumentException.class, () -> Notebook.answer("hw0.p1.x", 1));
         assertThrows(IllegalArgumentException.class, () -> Notebook.answer("hw000.p1", 1));
         assertThrows(IllegalArgumentException.class, () -> Notebook.answer("hw000.p1.x y", 1));
+        assertThrows(IllegalArgumentException.class, () -> Notebook.answer("experiments.digits", 1));
+        Notebook.answer("experiments.digits.mlp_test_accuracy", 0.96); // the training notebook's form
         assertThrows(IllegalArgumentException.class, () -> Notebook.answer(null, 1));
         Notebook.answer("hw004.p9.x_0p5.dy_dx", 0.25); // more parts are fine
         assertThrows(IllegalArgumentException.class, () -> Notebook.answer("hw000.p1.x", new Object()));
