@@ -1,13 +1,12 @@
 """The bundled notebooks in JupyterLab 4 and Notebook 7, in a real browser (headless Chromium).
 
-One ``jupyter lab`` server from the project's ``.venv`` (``scripts/python-env.sh``; JupyterLab 4.6
-with Notebook 7.6, which the same server serves under ``/notebooks/``) runs on 127.0.0.1 over a
-temporary directory with copies of ``notebooks/*.ipynb``, the ``java-dl`` kernelspec installed into
-a temporary Jupyter path (conftest's ``kernel_name``), and private settings, workspaces and data
+For each front end a server from the project's ``.venv`` (``scripts/python-env.sh``: JupyterLab 4.6,
+Notebook 7.6) runs on 127.0.0.1 (``jupyter lab``, then ``jupyter notebook``) over a temporary
+directory with fresh copies of ``notebooks/*.ipynb``, the ``java-dl`` kernelspec installed into a
+temporary Jupyter path (conftest's ``kernel_name``), and private settings, workspaces and data
 directories (so the notebook-trust database and the theme setting are this run's own).
-``tests/browser/run-lab.mjs`` drives Debian's ``/usr/bin/chromium`` through ``playwright-core``,
-once as ``--ui lab`` and once as ``--ui notebook7`` (on fresh copies, so no output can be left
-over from the Lab run); the tests here assert on its reports.
+``tests/browser/run-lab.mjs`` drives Debian's ``/usr/bin/chromium`` through ``playwright-core``
+(``--ui lab``, ``--ui notebook7``); the tests here assert on its reports.
 
 JupyterLab: every notebook Run All from the Run menu, kernel idle, no error output, images decoded,
 tables, SVG drawings, MathJax typeset, answer cards, the contrast of all text in the outputs;
@@ -40,23 +39,24 @@ from conftest import REPO
 
 SCRIPT = BROWSER_DIR / "run-lab.mjs"
 VENV = Path(os.environ.get("JAVADL_VENV", REPO / ".venv"))
-JUPYTER_LAB = VENV / "bin" / "jupyter-lab"
+JUPYTER = VENV / "bin" / "jupyter"
 NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
 LAB_ARTIFACTS = REPO / "test-artifacts" / "browser-lab"
 NB7_ARTIFACTS = REPO / "test-artifacts" / "browser-notebook7"
 RUN_TIMEOUT = float(os.environ.get("JAVADL_BROWSER_TIMEOUT", "600"))
-NB7_DIR = "notebook7"
 SCRATCH = "checks.ipynb"
 #: WCAG AA contrast for normal text; run-lab.mjs measures against the same number
 MIN_CONTRAST = 4.5
 #: the toolbar's interrupt must stop `while (true) {}` within this (click to kernel idle, in the page)
 INTERRUPT_SECONDS = 1.0
-#: JupyterLab 4.6's debugger sidebar asks every kernel without a debugger for its modules after each
-#: execute_reply and throws this (an uncaught rejection in Lab's own code, seen with any such kernel)
-LAB_OWN_ERRORS = [re.compile(r"No active debugger session\s+at \S+\.displayModules")]
+#: Errors of the front ends' own code, whatever the kernel: JupyterLab 4.6's debugger sidebar asks a
+#: kernel without a debugger for its modules after each execute_reply and throws; Notebook 7.6 throws
+#: reading a settings schema while its notebook page loads (the same with Python's ipykernel).
+FRONT_END_OWN_ERRORS = [re.compile(r"No active debugger session\s+at \S+\.displayModules"),
+                        re.compile(r"Cannot read properties of undefined \(reading 'schema'\)\s+at \S+/static/notebook/")]
 
 pytestmark = BROWSER_MARKS + [
-    pytest.mark.skipif(not JUPYTER_LAB.exists(), reason=f"{JUPYTER_LAB} is missing (run scripts/python-env.sh)"),
+    pytest.mark.skipif(not (VENV / "bin" / "jupyter-lab").exists(), reason=f"no JupyterLab in {VENV} (run scripts/python-env.sh)"),
     # the first test to ask for a run pays for all of it (server, kernels, browser)
     pytest.mark.timeout(RUN_TIMEOUT + 180),
 ]
@@ -71,26 +71,34 @@ def scratch_notebook() -> dict:
             "nbformat": 4, "nbformat_minor": 5}
 
 
-def jupyter_lab(root: Path):
+def server_command(ui: str, root: Path):
+    """``jupyter lab`` or ``jupyter notebook`` (Notebook 7) from the .venv, as a student starts them."""
+    app = {"lab": ["lab", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+           "notebook7": ["notebook"]}[ui]
     return lambda port, token: [
-        str(JUPYTER_LAB), "--no-browser", "--ip=127.0.0.1", f"--port={port}", "--port-retries=0",
+        str(JUPYTER), app[0], *app[1:], "--no-browser", "--ip=127.0.0.1", f"--port={port}", "--port-retries=0",
         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
         # window.jupyterapp: the test reads Lab's own model of cells and kernel state
-        "--LabApp.expose_app_in_browser=True", "--JupyterNotebookApp.expose_app_in_browser=True",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+        "--LabApp.expose_app_in_browser=True", "--JupyterNotebookApp.expose_app_in_browser=True"]
 
 
-@pytest.fixture(scope="module")
-def lab_server(kernel_name, tmp_path_factory):
+def run_front_end(ui: str, out: Path, kernel_name: str, tmp_path_factory) -> dict:
+    """A server of its own for front end ``ui`` over fresh copies of the notebooks, run-lab.mjs against
+    it, the server stopped; returns the script's report.
+
+    One server per front end, not Notebook 7 under ``jupyter lab``'s server: JupyterLab and Notebook 7
+    ship MathJax fonts under the same hashed file names, and jupyter_server 2.21's static-file handler
+    caches a file's location by its name alone, so once Lab has loaded a font, Notebook 7's request
+    for it is refused (403, "not in root static directory") and its formulas fall back to other fonts.
+    """
     ensure_node_modules()
-    base = tmp_path_factory.mktemp("browser-lab")
+    fresh_artifacts(out)
+    base = tmp_path_factory.mktemp(f"browser-{ui}")
     root = base / "root"
-    (root / NB7_DIR).mkdir(parents=True)
+    root.mkdir()
     for name in NOTEBOOKS:
         shutil.copy(REPO / "notebooks" / name, root / name)
-        shutil.copy(REPO / "notebooks" / name, root / NB7_DIR / name)
-    for where in (root, root / NB7_DIR):
-        (where / SCRATCH).write_text(json.dumps(scratch_notebook()))
+    (root / SCRATCH).write_text(json.dumps(scratch_notebook()))
     settings = base / "lab-settings"
     # no "Would you like to receive official Jupyter news?" toast over the notebook, no calls out
     (settings / "@jupyterlab" / "apputils-extension").mkdir(parents=True)
@@ -98,34 +106,27 @@ def lab_server(kernel_name, tmp_path_factory):
         json.dumps({"fetchNews": "false", "checkForUpdates": False}))
     env = {"JUPYTERLAB_SETTINGS_DIR": str(settings), "JUPYTERLAB_WORKSPACES_DIR": str(base / "lab-workspaces"),
            "JUPYTER_DATA_DIR": str(base / "jupyter-data")}
-    fresh_artifacts(LAB_ARTIFACTS)
-    server = JupyterServer(jupyter_lab(root), root, LAB_ARTIFACTS / "lab-server.log", env, what="jupyter lab")
+    server = JupyterServer(server_command(ui, root), root, out / "server.log", env, what=f"jupyter ({ui})")
     try:
         spec = server.api("GET", "/api/kernelspecs")["kernelspecs"].get(kernel_name)
         installed = os.environ["JUPYTER_PATH"].split(os.pathsep)[0]
         assert spec and spec["spec"]["argv"][0].startswith(installed), \
             f"the server's {kernel_name} is not the one installed for this run in {installed}: {spec}"
-        yield server
+        return run_script(SCRIPT, ["--ui", ui, "--base", server.base, "--token", server.token,
+                                   "--notebooks", ",".join(NOTEBOOKS), "--scratch", SCRATCH,
+                                   "--timeout", str(int(RUN_TIMEOUT / 3))], out, RUN_TIMEOUT)
     finally:
         server.stop()
 
 
-def run_ui(server, ui: str, out: Path, notebooks: list[str], scratch: str) -> dict:
-    r = run_script(SCRIPT, ["--ui", ui, "--base", server.base, "--token", server.token,
-                            "--notebooks", ",".join(notebooks), "--scratch", scratch,
-                            "--timeout", str(int(RUN_TIMEOUT / 3))], out, RUN_TIMEOUT)
-    return r
+@pytest.fixture(scope="module")
+def lab_run(kernel_name, tmp_path_factory):
+    return run_front_end("lab", LAB_ARTIFACTS, kernel_name, tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
-def lab_run(lab_server):
-    return run_ui(lab_server, "lab", LAB_ARTIFACTS, NOTEBOOKS, SCRATCH)
-
-
-@pytest.fixture(scope="module")
-def nb7_run(lab_server):
-    return run_ui(lab_server, "notebook7", fresh_artifacts(NB7_ARTIFACTS),
-                  [f"{NB7_DIR}/{n}" for n in NOTEBOOKS], f"{NB7_DIR}/{SCRATCH}")
+def nb7_run(kernel_name, tmp_path_factory):
+    return run_front_end("notebook7", NB7_ARTIFACTS, kernel_name, tmp_path_factory)
 
 
 def say(capsys, text: str):
@@ -140,6 +141,11 @@ def ok(r) -> dict:
     assert r.get("ok"), f"the {r['ui']} browser run failed: {r.get('failure')}\nsteps: " \
                         f"{[s['name'] for s in r['steps']]}\nsee {out} for screenshots\n{r['stderr_tail']}"
     return r
+
+
+def run_of(request, ui: str) -> dict:
+    """The checked report of the ``lab`` or the ``notebook7`` run."""
+    return ok(request.getfixturevalue("lab_run" if ui == "lab" else "nb7_run"))
 
 
 # --------------------------------------------------------------------------- what a notebook shows
@@ -188,10 +194,10 @@ def assert_drawn(rep: dict, name: str):
 def check_run_all(r: dict, name: str, key: str, capsys):
     rep = ok(r)["notebooks"][key]
     say(capsys, f"[{r['ui']}] {name}: {rep['code_cells']} cells, Run All {rep['run_all_seconds']:.1f} s "
-          f"(opened in {rep['open_seconds']:.1f} s); {len(rep['images'])} images, {len(rep['tables'])} tables, "
-          f"{len(rep['svgs'])} SVG drawings, {rep['mathjax']} MathJax formulas in {rep['markdown_cells']} markdown "
-          f"cells, {rep['latex_outputs']} LaTeX outputs, {len(rep['answers'])} answer cards; "
-          f"lowest text contrast {rep['contrast']['min_ratio']}:1 over {rep['contrast']['spans']} pieces of text")
+                f"(opened in {rep['open_seconds']:.1f} s); {len(rep['images'])} images, {len(rep['tables'])} tables, "
+                f"{len(rep['svgs'])} SVG drawings, {rep['mathjax']} MathJax formulas in {rep['markdown_cells']} markdown "
+                f"cells, {rep['latex_outputs']} LaTeX outputs, {len(rep['answers'])} answer cards; "
+                f"lowest text contrast {rep['contrast']['min_ratio']}:1 over {rep['contrast']['spans']} pieces of text")
     assert rep["kernel_name"] == "java-dl"
     assert rep["kernel_status"] == "idle" and rep["ui_status"] in (None, "idle"), rep
     # a fresh kernel, every code cell run once in order: 1, 2, 3, ...
@@ -209,16 +215,16 @@ def test_lab_run_all(lab_run, name, capsys):
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook7_run_all(nb7_run, name, capsys):
-    check_run_all(nb7_run, name, f"{NB7_DIR}/{name}", capsys)
+    check_run_all(nb7_run, name, name, capsys)
 
 
 # --------------------------------------------------------------------------- editing help
 @pytest.mark.parametrize("ui", ["lab", "notebook7"])
 def test_tab_completion(request, ui, capsys):
-    r = ok(request.getfixturevalue("lab_run" if ui == "lab" else "nb7_run"))
+    r = run_of(request, ui)
     c = r["completion"]
     say(capsys, f"[{ui}] Tab after `sigm`: {c['sigm']} ({c['sigm_tab_presses']} Tab presses); after `Math.`: "
-          f"{len(c['math'])} members ({c['math_tab_presses']} presses)")
+                f"{len(c['math'])} members ({c['math_tab_presses']} presses)")
     assert any(m.rstrip("(") == "sigmoid" for m in c["sigm"]), c["sigm"]
     members = {m.rstrip("()") for m in c["math"]}
     assert {"abs", "sqrt", "exp", "PI"} <= members and len(members) >= 20, c["math"]
@@ -234,10 +240,10 @@ def test_lab_contextual_help_and_tooltip(lab_run):
 # --------------------------------------------------------------------------- kernel control
 @pytest.mark.parametrize("ui", ["lab", "notebook7"])
 def test_toolbar_interrupt_stops_a_busy_loop(request, ui, capsys):
-    r = ok(request.getfixturevalue("lab_run" if ui == "lab" else "nb7_run"))
+    r = run_of(request, ui)
     i = r["interrupt"]
     say(capsys, f"[{ui}] interrupt: `while (true) {{}}` stopped {i['seconds_to_stop']:.3f} s after the click "
-          f"(seen by the script after {i['seconds_to_stop_seen_by_script']:.2f} s)")
+                f"(seen by the script after {i['seconds_to_stop_seen_by_script']:.2f} s)")
     assert i["busy_cell_was_running"], "the while (true) {} cell was not running when interrupted"
     assert i["seconds_to_stop"] < INTERRUPT_SECONDS, i
     assert "Interrupted" in i["busy_cell_output"], i
@@ -276,7 +282,7 @@ def test_lab_errors_are_readable(lab_run, theme, capsys):
     r = ok(lab_run)
     c = r[theme]["error_contrast"]
     say(capsys, f"[lab] errors in the {theme} theme: {c['regions']} error outputs, {c['spans']} pieces of text, "
-          f"lowest contrast {c['min_ratio']}:1; screenshots {c['screenshots']}")
+                f"lowest contrast {c['min_ratio']}:1; screenshots {c['screenshots']}")
     cells = r["error_cells"]
     assert all(v["outputs"] == ["error"] for v in cells.values()), cells
     assert "CompilationError" in cells["compile"]["text"] and "ArrayIndexOutOfBounds" in cells["runtime"]["text"]
@@ -295,8 +301,8 @@ def test_lab_saved_notebook_reopens_with_everything_in_the_dark_theme(lab_run, n
     r = ok(lab_run)
     ran, back = r["notebooks"][name], r["reopened"][name]
     say(capsys, f"[lab] {name} reopened (dark): {len(back['images'])} images, {len(back['tables'])} tables, "
-          f"{len(back['svgs'])} SVG, {len(back['answers'])} answer cards, {back['untrusted_cells']} untrusted cells; "
-          f"lowest contrast {back['contrast']['min_ratio']}:1; {len(back['screenshots'])} screenshots")
+                f"{len(back['svgs'])} SVG, {len(back['answers'])} answer cards, {back['untrusted_cells']} untrusted cells; "
+                f"lowest contrast {back['contrast']['min_ratio']}:1; {len(back['screenshots'])} screenshots")
     assert back["untrusted_cells"] == 0, "the saved notebook reopened untrusted"
     for kind in ("images", "tables", "svgs", "answers"):
         assert len(back[kind]) == len(ran[kind]), f"{kind}: {len(ran[kind])} after Run All, {len(back[kind])} reopened"
@@ -311,10 +317,11 @@ def test_lab_saved_notebook_reopens_with_everything_in_the_dark_theme(lab_run, n
 # --------------------------------------------------------------------------- the page itself
 @pytest.mark.parametrize("ui", ["lab", "notebook7"])
 def test_no_javascript_errors(request, ui, capsys):
-    r = ok(request.getfixturevalue("lab_run" if ui == "lab" else "nb7_run"))
-    ours = [e for e in r["page_errors"] if not any(p.search(e) for p in LAB_OWN_ERRORS)]
+    r = run_of(request, ui)
+    ours = [e for e in r["page_errors"] if not any(p.search(e) for p in FRONT_END_OWN_ERRORS)]
     say(capsys, f"[{ui}] whole browser run {r['elapsed']:.1f} s (Chromium {r.get('browser_version')}), "
                 f"{len(r['screenshots'])} screenshots in {LAB_ARTIFACTS if ui == 'lab' else NB7_ARTIFACTS}")
     say(capsys, f"[{ui}] page errors: {len(r['page_errors'])} ({len(r['page_errors']) - len(ours)} of them Lab's "
-          f"debugger asking a kernel without one); console errors: {len(r['console_errors'])}")
+                f"front end's own); console errors: {len(r['console_errors'])}; failed requests: {len(r['http_errors'])}")
     assert ours == [], ours
+    assert r["http_errors"] == [], f"requests the server refused: {r['http_errors'][:10]}"

@@ -12,7 +12,7 @@ const OUTPUTS = '.jp-OutputArea-output';
 
 /** Opens `name`, Run All from the menu, and reports the notebook as a person would look at it:
  *  what is drawn, and the contrast of all text in its outputs. With `save`, File > Save Notebook. */
-export async function runNotebook(ui, rec, name, { save = false } = {}) {
+export async function runNotebook(ui, rec, name, { save = false, showcase = false } = {}) {
   const { page } = ui;
   const t0 = Date.now();
   await ui.open(name);
@@ -28,12 +28,24 @@ export async function runNotebook(ui, rec, name, { save = false } = {}) {
   });
   await page.evaluate((p) => window.javadlProbe.panel(p).content.scrollToItem?.(0), name);
   await rec.shot(page, `${rec.results.ui}-${slug(name)}-top.png`);
+  if (showcase) await showcaseShot(ui, rec, name);
   if (save) {
     await ui.menu('File', 'Save Notebook');
     await page.waitForFunction((p) => !window.javadlProbe.panel(p).context.model.dirty, name);
   }
   await ui.shutdownKernel();
   return report;
+}
+
+/** The page with the notebook's first SVG drawing (else its first plot) in the middle of the view:
+ *  the picture of JupyterLab that README.md shows (docs/images/jupyterlab-screenshot.png). */
+async function showcaseShot(ui, rec, name) {
+  const kinds = await ui.page.evaluate((p) => window.javadlProbe.markOutputs(p, 'out'), name);
+  const i = kinds.includes('drawing') ? kinds.indexOf('drawing') : kinds.indexOf('plot');
+  if (i < 0) return;
+  await ui.page.evaluate((m) => document.querySelector(`[data-javadl="${m}"]`).scrollIntoView({ block: 'center' }), `out-${i}`);
+  await ui.page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  rec.results.showcase = await rec.shot(ui.page, `${rec.results.ui}-showcase-${slug(name)}.png`);
 }
 
 /** The notebook's report once every output is drawn and MathJax is done (its end is "no TeX left raw";
@@ -275,7 +287,7 @@ async function reopen(ui, rec, name, label) {
 export async function labChecks({ ui, rec, notebooks, scratch }) {
   const r = rec.results;
   // 1. every bundled notebook in the light theme: Run All, what it shows, saved, kernel shut down
-  for (const name of notebooks) await runNotebook(ui, rec, name, { save: true });
+  for (const name of notebooks) await runNotebook(ui, rec, name, { save: true, showcase: name === notebooks[0] });
   // 2. the scratch notebook: editing help, interrupt, in-place updates, input, errors
   await ui.open(scratch);
   r.completion = await completion(ui, rec, 'lab');
