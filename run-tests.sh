@@ -3,12 +3,13 @@
 #   1. Java: the library's and the kernel's JUnit tests (Maven), which also build the kernel jar;
 #   2. the kernel driven by Jupyter's own tools (pytest in tests/): jupyter_client protocol tests,
 #      Jupyter's kernel conformance suite, every bundled notebook executed with nbclient and its
-#      answers checked, jupyter console, protocol abuse, a soak, several kernels, a real browser.
+#      answers checked, jupyter console, protocol abuse, a soak, several kernels, a real browser
+#      (headless Chromium: the classic Notebook, and JupyterLab 4 and Notebook 7 from the .venv).
 #   3. the protocol, notebook, console, conformance and Lab-facing tests again with current clients from
 #      the project's .venv (jupyter_client 8, nbclient 0.11, jupyter_console 6.6; scripts/python-env.sh
 #      makes it), so the kernel is checked against both Debian's 2022-era clients and today's.
 # Each test run installs the kernel it tests into a temporary Jupyter path.
-# Environment: JAVADL_SKIP_BROWSER=1 skips the browser test; PYTEST_ARGS adds pytest options;
+# Environment: JAVADL_SKIP_BROWSER=1 skips the browser tests; PYTEST_ARGS adds pytest options;
 # JAVADL_SKIP_MODERN=1 skips step 3.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -12,108 +12,38 @@ Set-up (the project's test script does this before pytest):
     apt-get install -y chromium jupyter-notebook nodejs
     (cd tests/browser && npm ci)
 
-Skipped only if ``/usr/bin/chromium`` or ``node`` is missing; if ``tests/browser/node_modules``
-is missing the test runs ``npm ci`` itself. Screenshots, the page report and the server log go
-to ``test-artifacts/browser/`` (git-ignored).
+Skipped if ``/usr/bin/chromium`` or ``node`` is missing, or ``JAVADL_SKIP_BROWSER`` is set; if
+``tests/browser/node_modules`` is missing the test runs ``npm ci`` itself. Screenshots, the page
+report and the server log go to ``test-artifacts/browser/`` (git-ignored).
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import signal
-import socket
-import subprocess
-import time
-import urllib.request
-import uuid
 from pathlib import Path
 
 import pytest
 
+from browser_support import (BROWSER_DIR, BROWSER_MARKS, JupyterServer, ensure_node_modules, fresh_artifacts,
+                             run_script)
 from conftest import REPO
 
-BROWSER_DIR = REPO / "tests" / "browser"
 SCRIPT = BROWSER_DIR / "run-notebook.mjs"
-CHROMIUM = Path(os.environ.get("JAVADL_CHROMIUM", "/usr/bin/chromium"))
-NODE = shutil.which("node")
 NOTEBOOK = os.environ.get("JAVADL_BROWSER_NOTEBOOK", str(REPO / "notebooks" / "00-tour.ipynb"))
 ARTIFACTS = REPO / "test-artifacts" / "browser"
 RUN_TIMEOUT = float(os.environ.get("JAVADL_BROWSER_TIMEOUT", "420"))
 
-pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing (apt-get install chromium)"),
-    pytest.mark.skipif(NODE is None, reason="node is missing (apt-get install nodejs)"),
+pytestmark = BROWSER_MARKS + [
     # the first test to ask for browser_run pays for the whole run (server, kernel, browser)
     pytest.mark.timeout(RUN_TIMEOUT + 120),
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def ensure_node_modules():
-    if (BROWSER_DIR / "node_modules" / "playwright-core").is_dir():
-        return
-    p = subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=BROWSER_DIR, capture_output=True,
-                       text=True, timeout=300)
-    if p.returncode != 0:
-        pytest.fail(f"`npm ci` in {BROWSER_DIR} failed:\n{p.stdout}\n{p.stderr}", pytrace=False)
-
-
-class NotebookServer:
-    def __init__(self, root: Path, log_path: Path):
-        self.port = free_port()
-        self.token = uuid.uuid4().hex
-        self.base = f"http://127.0.0.1:{self.port}"
-        runtime = root.parent / "jupyter-runtime"
-        config = root.parent / "jupyter-config"
-        runtime.mkdir(exist_ok=True)
-        config.mkdir(exist_ok=True)
-        env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(runtime), JUPYTER_CONFIG_DIR=str(config))
-        self.log = open(log_path, "wb")
-        self.proc = subprocess.Popen(
-            ["/usr/bin/jupyter", "notebook", "--no-browser", "--ip=127.0.0.1", f"--port={self.port}",
-             "--port-retries=0", f"--NotebookApp.token={self.token}", f"--notebook-dir={root}",
-             "--NotebookApp.open_browser=False"] + (["--allow-root"] if os.geteuid() == 0 else []),
-            cwd=root, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.monotonic() + 60
-        while True:
-            if self.proc.poll() is not None:
-                raise AssertionError(f"jupyter notebook exited with {self.proc.returncode}; log:\n"
-                                     f"{log_path.read_text(errors='replace')[-3000:]}")
-            try:
-                self.api("GET", "/api/status")
-                return
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise AssertionError(f"jupyter notebook did not answer on {self.base} within 60 s")
-                time.sleep(0.3)
-
-    def api(self, method: str, path: str):
-        req = urllib.request.Request(f"{self.base}{path}", method=method,
-                                     headers={"Authorization": f"token {self.token}"})
-        with urllib.request.urlopen(req, timeout=10) as r:
-            body = r.read()
-        return json.loads(body) if body else None
-
-    def stop(self):
-        try:
-            for k in self.api("GET", "/api/kernels") or []:
-                self.api("DELETE", f"/api/kernels/{k['id']}")
-        except OSError:
-            pass
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(10)
-        self.log.close()
+def classic_notebook(root: Path):
+    """Debian's classic Notebook 6 over ``root``: argv for :class:`JupyterServer`."""
+    return lambda port, token: [
+        "/usr/bin/jupyter", "notebook", "--no-browser", "--ip=127.0.0.1", f"--port={port}", "--port-retries=0",
+        f"--NotebookApp.token={token}", f"--notebook-dir={root}", "--NotebookApp.open_browser=False"]
 
 
 @pytest.fixture(scope="module")
@@ -121,31 +51,16 @@ def browser_run(kernel_name, tmp_path_factory):
     """Starts the Notebook server, runs run-notebook.mjs once for the whole module, and returns
     its report (results.json); the tests below each check one part of it."""
     ensure_node_modules()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    for old in ARTIFACTS.glob("*.png"):
-        old.unlink()
+    out = fresh_artifacts(ARTIFACTS)
     root = tmp_path_factory.mktemp("browser") / "notebooks"
     root.mkdir()
     shutil.copy(NOTEBOOK, root / Path(NOTEBOOK).name)
-    server = NotebookServer(root, ARTIFACTS / "notebook-server.log")
+    server = JupyterServer(classic_notebook(root), root, out / "notebook-server.log", what="jupyter notebook")
     try:
-        name = Path(NOTEBOOK).name
-        t0 = time.perf_counter()
-        p = subprocess.run(
-            [NODE, str(SCRIPT), "--base", server.base, "--token", server.token,
-             "--notebook", name, "--out", str(ARTIFACTS), "--chromium", str(CHROMIUM),
-             "--timeout", str(int(RUN_TIMEOUT - 60))],
-            cwd=BROWSER_DIR, capture_output=True, text=True, timeout=RUN_TIMEOUT)
-        elapsed = time.perf_counter() - t0
+        return run_script(SCRIPT, ["--base", server.base, "--token", server.token, "--notebook", Path(NOTEBOOK).name,
+                                   "--timeout", str(int(RUN_TIMEOUT - 60))], out, RUN_TIMEOUT)
     finally:
         server.stop()
-    (ARTIFACTS / "node-output.txt").write_text(p.stdout + "\n--- stderr ---\n" + p.stderr)
-    results_file = ARTIFACTS / "results.json"
-    assert results_file.exists(), f"run-notebook.mjs wrote no results (exit {p.returncode}):\n{p.stdout}\n{p.stderr}"
-    r = json.loads(results_file.read_text())
-    r["elapsed"] = elapsed
-    r["stderr_tail"] = p.stderr[-2000:]
-    return r
 
 
 def page_of(r):

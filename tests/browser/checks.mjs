@@ -10,44 +10,63 @@ export const MIN_CONTRAST = 4.5;
 const ERROR_OUTPUTS = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]';
 const OUTPUTS = '.jp-OutputArea-output';
 
-/** Opens `name`, Run All from the menu, and reports the notebook as a person would look at it. */
-export async function runNotebook(ui, rec, name, { keepOpen = false } = {}) {
+/** Opens `name`, Run All from the menu, and reports the notebook as a person would look at it:
+ *  what is drawn, and the contrast of all text in its outputs. With `save`, File > Save Notebook. */
+export async function runNotebook(ui, rec, name, { save = false, showcase = false } = {}) {
   const { page } = ui;
   const t0 = Date.now();
   await ui.open(name);
   const openSeconds = (Date.now() - t0) / 1000;
   const runAllSeconds = await ui.runAll();
   const report = await notebookReport(ui, name);
-  Object.assign(report, { open_seconds: openSeconds, run_all_seconds: runAllSeconds });
+  Object.assign(report, { open_seconds: openSeconds, run_all_seconds: runAllSeconds, contrast: await contrastOf(ui, OUTPUTS) });
   rec.results.notebooks[name] = report;
   rec.step(`ran ${name}`, {
     seconds: runAllSeconds, cells: report.code_cells, images: report.images.length, tables: report.tables.length,
     svgs: report.svgs.length, mathjax: report.mathjax, answers: report.answers.length, errors: report.errors.length,
+    min_contrast: report.contrast.min_ratio,
   });
   await page.evaluate((p) => window.javadlProbe.panel(p).content.scrollToItem?.(0), name);
   await rec.shot(page, `${rec.results.ui}-${slug(name)}-top.png`);
-  if (!keepOpen) await ui.shutdownKernel();
+  if (showcase) await showcaseShot(ui, rec, name);
+  if (save) {
+    await ui.menu('File', 'Save Notebook');
+    await page.waitForFunction((p) => !window.javadlProbe.panel(p).context.model.dirty, name);
+  }
+  await ui.shutdownKernel();
   return report;
 }
 
-/** The notebook's report once MathJax is done (its end is "no TeX left raw"; bounded, then reported). */
+/** The page with the notebook's first SVG drawing (else its first plot) in the middle of the view:
+ *  the picture of JupyterLab that README.md shows (docs/images/jupyterlab-screenshot.png). */
+async function showcaseShot(ui, rec, name) {
+  const kinds = await ui.page.evaluate((p) => window.javadlProbe.markOutputs(p, 'out'), name);
+  const i = kinds.includes('drawing') ? kinds.indexOf('drawing') : kinds.indexOf('plot');
+  if (i < 0) return;
+  await ui.page.evaluate((m) => document.querySelector(`[data-javadl="${m}"]`).scrollIntoView({ block: 'center' }), `out-${i}`);
+  await ui.page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  rec.results.showcase = await rec.shot(ui.page, `${rec.results.ui}-showcase-${slug(name)}.png`);
+}
+
+/** The notebook's report once every output is drawn and MathJax is done (its end is "no TeX left raw";
+ *  bounded, then reported). */
 async function notebookReport(ui, name) {
+  await ui.page.waitForFunction((p) => window.javadlProbe.outputsRendered(p), name, { timeout: 60000, polling: 100 });
   const typeset = await ui.page.waitForFunction((p) => window.javadlProbe.mathTypeset(p), name, { timeout: 30000, polling: 250 })
     .then(() => true, () => false);
   const report = await ui.page.evaluate((p) => window.javadlProbe.notebookReport(p), name);
   return Object.assign(report, { typeset_in_time: typeset, kernel_name: await ui.kernelName() });
 }
 
-/** Screenshots of the first output of each kind in notebook `name` (table, plot, SVG drawing, answer card). */
+/** A screenshot of every output that holds a table, a plot, an SVG drawing or an answer card. */
 async function shootOutputs(ui, rec, name, label) {
-  const kinds = { table: `${OUTPUTS} table`, plot: `${OUTPUTS} img`, graph: `${OUTPUTS} svg`, answer: `${OUTPUTS} .javadl-answer` };
-  const shots = {};
-  for (const [kind, selector] of Object.entries(kinds)) {
-    if (!await ui.page.evaluate(([p, s, m]) => window.javadlProbe.mark(p, s, 0, m), [name, selector, kind])) continue;
-    // the whole output area of that cell, so the shot shows the output as it sits in the notebook
-    const output = ui.page.locator(`.jp-OutputArea-child:has([data-javadl="${kind}"])`).first();
+  const kinds = await ui.page.evaluate((p) => window.javadlProbe.markOutputs(p, 'out'), name);
+  const shots = [];
+  for (const [i, kind] of kinds.entries()) {
+    const output = ui.page.locator(`[data-javadl="out-${i}"]`);
     await output.scrollIntoViewIfNeeded();
-    shots[kind] = await rec.shot(ui.page, `${rec.results.ui}-${slug(name)}-${label}-${kind}.png`, output);
+    const file = `${rec.results.ui}-${label}-${slug(name)}-${String(i).padStart(2, '0')}-${kind}.png`;
+    shots.push(await rec.shot(ui.page, file, output));
   }
   return shots;
 }
@@ -244,47 +263,32 @@ async function errorContrast(ui, rec, theme) {
   return c;
 }
 
-/** Everything in the outputs of `name` (tables, answer cards, SVG labels...) against its background. */
-async function outputContrast(ui, rec, theme) {
-  const c = await contrastOf(ui, OUTPUTS);
-  rec.step(`output contrast (${theme})`, { regions: c.regions, spans: c.spans, min: c.min_ratio, below: c.below_count });
-  return c;
-}
-
-/** File > Save, close the tab, shut the kernel down, reopen from the file browser: what is still shown. */
-async function saveCloseReopen(ui, rec, name) {
+/** Reopens the saved notebook `name` from the file browser: what it shows now (nothing stripped by
+ *  Lab's sanitizer: the notebook must be trusted), the contrast of its outputs, a shot of each. */
+async function reopen(ui, rec, name, label) {
   const { page } = ui;
-  await ui.menu('File', 'Save Notebook');
-  await page.waitForFunction((p) => !window.javadlProbe.panel(p).context.model.dirty, name);
-  await ui.shutdownKernel();
-  await ui.menu('File', 'Close Tab');
-  await page.waitForFunction((p) => window.javadlProbe.panel(p) === null, name);
-  rec.step(`saved and closed ${name}`);
   const item = page.locator('.jp-DirListing-item').filter({ has: page.locator('.jp-DirListing-itemText', { hasText: exact(name) }) });
   await item.dblclick();
   await ui.waitForNotebook(name);
   const report = await notebookReport(ui, name);
+  report.contrast = await contrastOf(ui, OUTPUTS);
+  report.screenshots = await shootOutputs(ui, rec, name, label);
   rec.step(`reopened ${name}`, { images: report.images.length, tables: report.tables.length, svgs: report.svgs.length,
-    answers: report.answers.length, untrusted: report.untrusted_cells });
+    answers: report.answers.length, untrusted: report.untrusted_cells, min_contrast: report.contrast.min_ratio,
+    screenshots: report.screenshots.length });
+  await ui.shutdownKernel();
+  await ui.menu('File', 'Close Tab');
+  await page.waitForFunction((p) => window.javadlProbe.panel(p) === null, name);
   return report;
 }
 
 // ------------------------------------------------------------------ the two front ends
 
-const TOUR = '00-tour.ipynb';
-
 export async function labChecks({ ui, rec, notebooks, scratch }) {
   const r = rec.results;
-  // 1. every bundled notebook but the tour: Run All, report, close
-  for (const name of notebooks.filter((n) => n !== TOUR)) await runNotebook(ui, rec, name);
-  // 2. the tour in the light theme; it is kept open for save / close / reopen below
-  if (notebooks.includes(TOUR)) {
-    await runNotebook(ui, rec, TOUR, { keepOpen: true });
-    r.light = { tour_screenshots: await shootOutputs(ui, rec, TOUR, 'light'), tour_contrast: await outputContrast(ui, rec, 'light') };
-    r.reopened = await saveCloseReopen(ui, rec, TOUR);
-    await ui.shutdownKernel();
-  }
-  // 3. the scratch notebook: editing help, interrupt, in-place updates, input, errors, restart
+  // 1. every bundled notebook in the light theme: Run All, what it shows, saved, kernel shut down
+  for (const name of notebooks) await runNotebook(ui, rec, name, { save: true, showcase: name === notebooks[0] });
+  // 2. the scratch notebook: editing help, interrupt, in-place updates, input, errors
   await ui.open(scratch);
   r.completion = await completion(ui, rec, 'lab');
   r.contextual_help = await contextualHelp(ui, rec);
@@ -293,19 +297,15 @@ export async function labChecks({ ui, rec, notebooks, scratch }) {
   for (const [name, code] of Object.entries(IN_PLACE)) r.in_place[name] = await inPlace(ui, rec, name, code);
   r.stdin = await stdin(ui, rec);
   r.error_cells = await errorCells(ui, rec);
-  r.light.error_contrast = await errorContrast(ui, rec, 'light');
-  // 4. JupyterLab Dark: the same errors, then the reopened tour's plots, tables and drawings
+  r.light = { error_contrast: await errorContrast(ui, rec, 'light') };
+  // 3. JupyterLab Dark: the same errors; Kernel > Restart Kernel… gives a clean state
   await ui.theme('JupyterLab Dark');
   r.dark = { error_contrast: await errorContrast(ui, rec, 'dark') };
   r.restart = await restart(ui, rec);
   await ui.shutdownKernel();
-  if (notebooks.includes(TOUR)) {
-    await ui.open(TOUR);
-    r.dark.tour_screenshots = await shootOutputs(ui, rec, TOUR, 'dark');
-    r.dark.tour_contrast = await outputContrast(ui, rec, 'dark');
-    r.dark.tour_report = await notebookReport(ui, TOUR);
-    await ui.shutdownKernel();
-  }
+  // 4. each saved notebook reopened from the file browser, in the dark theme
+  r.reopened = {};
+  for (const name of notebooks) r.reopened[name] = await reopen(ui, rec, name, 'dark');
   // the theme is a user setting of the server: leave it as it was found
   await ui.theme('JupyterLab Light');
 }

@@ -69,6 +69,10 @@ export class Recorder {
   watch(page) {
     page.on('console', (m) => { if (m.type() === 'error') this.results.console_errors.push(m.text().slice(0, 500)); });
     page.on('pageerror', (e) => this.results.page_errors.push(String(e.stack || e).slice(0, 2000)));
+    this.results.http_errors = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) this.results.http_errors.push(`${r.status()} ${r.request().method()} ${r.url().replace(/token=\w+/, 'token=…').slice(0, 300)}`);
+    });
   }
 
   /** A screenshot of the page (or of `locator` when given) saved as OUT/name. */

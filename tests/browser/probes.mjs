@@ -16,10 +16,15 @@ export function installProbes() {
     if (!css || css === 'none' || css === 'transparent') return [0, 0, 0, 0];
     ctx2d.fillStyle = '#000';
     ctx2d.fillStyle = css;
-    const v = ctx2d.fillStyle; // '#rrggbb' or 'rgba(r, g, b, a)'
+    const v = ctx2d.fillStyle; // '#rrggbb', 'rgba(r, g, b, a)', or 'color(srgb r g b / a)' (color-mix results)
     if (v.startsWith('#')) return [1, 3, 5].map((i) => parseInt(v.slice(i, i + 2), 16)).concat(1);
-    const p = v.slice(v.indexOf('(') + 1, -1).split(/[\s,/]+/).filter(Boolean).map(Number);
-    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+    const p = v.slice(v.indexOf('(') + 1, -1).split(/[\s,/]+/).filter(Boolean);
+    if (v.startsWith('color(')) {
+      const [r, g, b, a] = p.slice(1).map(Number); // channels 0..1 after the colour space's name
+      return [r * 255, g * 255, b * 255, a === undefined ? 1 : a];
+    }
+    const n = p.map(Number);
+    return [n[0], n[1], n[2], n.length > 3 ? n[3] : 1];
   }
   const over = (top, bottom) => {
     const a = top[3];
@@ -248,6 +253,14 @@ export function installProbes() {
     };
   }
 
+  /** True when every code cell of `path` shows as many outputs as Lab's model holds for it (a
+   *  notebook just opened attaches its cells and renders their outputs over a few frames). */
+  function outputsRendered(path) {
+    const p = panel(path);
+    return !!p && codeCells(p).every((c) => c.node.isConnected
+      && outputNodes(c).length === c.model.outputs.length);
+  }
+
   /** True when every markdown cell of `path` has its TeX typeset (nothing raw left). */
   function mathTypeset(path) {
     const r = notebookReport(path);
@@ -262,6 +275,23 @@ export function installProbes() {
     document.querySelectorAll(`[data-javadl="${markName}"]`).forEach((e) => e.removeAttribute('data-javadl'));
     el.setAttribute('data-javadl', markName);
     return true;
+  }
+
+  /** Marks every output of `path` that holds a table, a plot, an SVG drawing or an answer card with
+   *  data-javadl=`prefix-i`; returns the kind of each, in order. */
+  function markOutputs(path, prefix) {
+    document.querySelectorAll(`[data-javadl^="${prefix}-"]`).forEach((e) => e.removeAttribute('data-javadl'));
+    const kinds = [];
+    for (const child of panel(path).content.node.querySelectorAll('.jp-OutputArea-child')) {
+      const out = child.querySelector(':scope > .jp-OutputArea-output');
+      if (!out) continue;
+      const kind = out.querySelector('.javadl-answer') ? 'answer' : out.querySelector('img') ? 'plot'
+        : out.querySelector('svg') ? 'drawing' : out.querySelector('table') ? 'table' : null;
+      if (!kind) continue;
+      child.setAttribute('data-javadl', `${prefix}-${kinds.length}`);
+      kinds.push(kind);
+    }
+    return kinds;
   }
 
   /** Contrast of all text in the elements matching `selector` in notebook `path` (each scrolled into view). */
@@ -327,6 +357,6 @@ export function installProbes() {
 
   window.javadlProbe = {
     rgba, contrast, textContrast, contrastSummary, panel, kernelStatus, codeCells, runAllDone,
-    notebookReport, mathTypeset, mark, regionContrast, watchOutputs, armStopTimer,
+    notebookReport, outputsRendered, mathTypeset, mark, markOutputs, regionContrast, watchOutputs, armStopTimer,
   };
 }

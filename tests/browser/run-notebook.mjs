@@ -6,59 +6,24 @@
 //
 //   node run-notebook.mjs --base http://127.0.0.1:PORT --token TOKEN --notebook 00-tour.ipynb \
 //        --out DIR [--chromium /usr/bin/chromium] [--timeout 300]
-import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { launchChromium, parseArgs, Recorder } from './common.mjs';
 import { join } from 'node:path';
 
-function parseArgs(argv) {
-  const a = { chromium: '/usr/bin/chromium', timeout: '300' };
-  for (let i = 0; i < argv.length; i += 2) {
-    if (!argv[i].startsWith('--')) throw new Error(`unexpected argument ${argv[i]}`);
-    a[argv[i].slice(2)] = argv[i + 1];
-  }
-  for (const k of ['base', 'token', 'notebook', 'out']) {
-    if (!a[k]) throw new Error(`--${k} is required`);
-  }
-  return a;
-}
-
-const args = parseArgs(process.argv.slice(2));
+const args = parseArgs(process.argv.slice(2), { chromium: '/usr/bin/chromium', timeout: '300' },
+  ['base', 'token', 'notebook', 'out']);
 const TIMEOUT = Number(args.timeout) * 1000;
 const out = args.out;
-mkdirSync(out, { recursive: true });
-const log = (...m) => console.log(`[browser ${new Date().toISOString().slice(11, 19)}]`, ...m);
+const rec = new Recorder(out, { notebook: args.notebook });
+const results = rec.results;
+const step = (name, extra) => rec.step(name, extra);
 
-const results = {
-  notebook: args.notebook,
-  steps: [],
-  console_errors: [],
-  page_errors: [],
-  screenshots: [],
-};
-const step = (name, extra = {}) => {
-  results.steps.push({ name, t: Date.now(), ...extra });
-  log(name, Object.keys(extra).length ? JSON.stringify(extra) : '');
-};
-
-const userDataDir = mkdtempSync(join(tmpdir(), 'javadl-chromium-'));
-let context;
+let browser;
 try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: args.chromium,
-    headless: true,
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-    viewport: { width: 1280, height: 900 },
-    deviceScaleFactor: 1,
-  });
-  const page = context.pages()[0] ?? await context.newPage();
+  browser = await launchChromium(args.chromium);
+  const { page } = browser;
   page.setDefaultTimeout(TIMEOUT);
-  page.on('console', (m) => { if (m.type() === 'error') results.console_errors.push(m.text()); });
-  page.on('pageerror', (e) => results.page_errors.push(String(e)));
-  results.browser_version = context.browser()?.version() ?? null;
+  rec.watch(page);
+  results.browser_version = browser.version;
 
   // ------------------------------------------------------------------ open the notebook
   const url = `${args.base}/notebooks/${encodeURIComponent(args.notebook)}?token=${args.token}`;
@@ -185,16 +150,12 @@ try {
 
   results.ok = true;
 } catch (e) {
-  results.ok = false;
-  results.failure = String(e && e.stack || e);
-  log('FAILED', results.failure);
+  rec.fail(e);
   try {
-    const p = context?.pages()[0];
-    if (p) { await p.screenshot({ path: join(out, '99-failure.png') }); results.screenshots.push('99-failure.png'); }
+    if (browser) await rec.shot(browser.page, '99-failure.png');
   } catch (e2) { /* ignore */ }
 } finally {
-  writeFileSync(join(out, 'results.json'), JSON.stringify(results, null, 2));
-  try { await context?.close(); } catch (e) { /* ignore */ }
-  rmSync(userDataDir, { recursive: true, force: true });
+  rec.save();
+  await browser?.close();
 }
 process.exit(results.ok ? 0 : 2);
