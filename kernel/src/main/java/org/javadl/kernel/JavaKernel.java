@@ -8,15 +8,15 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import org.javadl.kernel.display.Renderers;
 import org.javadl.kernel.engine.CellOutcome;
 import org.javadl.kernel.engine.CodeAssist;
+import org.javadl.kernel.engine.CellThreads;
 import org.javadl.kernel.engine.JavaEngine;
 import org.javadl.kernel.protocol.KernelServer;
 import org.javadl.kernel.protocol.KernelServer.Channel;
+import org.javadl.kernel.protocol.OutputRouter;
 import org.javadl.kernel.protocol.StreamPublisher;
 import org.javadl.kernel.protocol.WireMessage;
 import org.javadl.kernel.runtime.DisplaySink;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -38,6 +38,8 @@ public final class JavaKernel implements KernelServer.Handler {
     private final StreamPublisher stdout;
     private final StreamPublisher stderr;
     private final KernelInput stdin;
+    private final KernelStreams streams;
+    private final CellBoundary boundary;
     private final Runnable onShutdown;
     private int executionCount;
     /** Header of the request whose output is being produced (streams and displays go there). */
@@ -49,19 +51,20 @@ public final class JavaKernel implements KernelServer.Handler {
         this.server = server;
         this.engine = engine;
         this.onShutdown = onShutdown;
-        this.stdout = new StreamPublisher("stdout", server, () -> currentParent, outputLimit, () -> currentSilent);
-        this.stderr = new StreamPublisher("stderr", server, () -> currentParent, outputLimit, () -> currentSilent);
+        OutputRouter router = new OutputRouter(CellThreads::writerCell);
+        this.stdout = new StreamPublisher("stdout", server, () -> currentParent, outputLimit, () -> currentSilent, router);
+        this.stderr = new StreamPublisher("stderr", server, () -> currentParent, outputLimit, () -> currentSilent, router);
         this.stdin = new KernelInput(prompt -> {
             WireMessage req = currentRequest;
             return req == null ? null : server.requestInput(req, prompt, false, engine::interruptRequested);
-        });
+        }, router::isForeground);
+        this.streams = new KernelStreams(stdout, stderr, stdin);
+        this.boundary = new CellBoundary(router, streams, stderr, engine);
     }
 
     /** Routes System.out/err/in and displays of cells to this kernel. */
     public void installStreams() {
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        System.setIn(stdin);
+        streams.install();
         org.javadl.kernel.runtime.Notebook.setSink(new DisplaySink() {
             @Override
             public void display(DisplayData data) {
@@ -245,6 +248,7 @@ public final class JavaKernel implements KernelServer.Handler {
             history.add(count, code);
         }
         stdin.startCell(allowStdin);
+        boundary.beforeCell(count, request.header(), silent);
         JsonArray payload = new JsonArray();
         CellOutcome outcome;
         try {
@@ -255,6 +259,7 @@ public final class JavaKernel implements KernelServer.Handler {
                     List.of("javadl internal error: " + e));
             LOG.log(Level.SEVERE, "engine failure", e);
         }
+        boundary.afterCellCode(count);
         stdout.endCell();
         stderr.endCell();
         JsonObject reply = new JsonObject();
