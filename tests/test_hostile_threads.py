@@ -77,7 +77,7 @@ def wait_busy(hk, msg_id, timeout=20.0):
     raise AssertionError("the kernel never became busy")
 
 
-def interrupt_cell(hk, code, run_for=0.8):
+def interrupt_cell(hk, code, run_for=0.5):
     """Run ``code``, interrupt it after ``run_for`` s; return (reply content, outputs, seconds to reply)."""
     msg_id = hk.kc.execute(code)
     wait_busy(hk, msg_id)
@@ -111,6 +111,23 @@ def collect_iopub(hk, seconds, until=None):
         if until is not None and until(out):
             break
     return out
+
+
+def is_idle(messages, msg_id):
+    return any(m["msg_type"] == "status" and m["content"]["execution_state"] == "idle"
+               and m["parent_header"].get("msg_id") == msg_id for m in messages)
+
+
+def then_next(hk, first, next_code, until=None, seconds=10.0, pause=0.0):
+    """After the cell ``first`` (an Execution that left a thread running), run ``next_code`` and
+    collect IOPub until the next cell is idle and ``until(msgs, first_id, next_id)`` holds.
+    Returns (first_id, next_id, messages)."""
+    first_id = first.reply["parent_header"]["msg_id"]
+    time.sleep(pause)
+    next_id = hk.kc.execute(next_code)
+    msgs = collect_iopub(hk, seconds, until=lambda ms: is_idle(ms, next_id)
+                         and (until is None or until(ms, first_id, next_id)))
+    return first_id, next_id, msgs
 
 
 def under(messages, msg_id, name=None):
@@ -308,11 +325,8 @@ def test_a_flood_from_an_earlier_cell_does_not_drown_the_next_cell(hk, stream):
     flood = hk.execute('Thread flood = new Thread(() -> { long i = 0; while (true) { System.%s.println('
                        '"flood line " + i++); } }, "flooder");\nflood.start();' % stream, timeout=60)
     flood.assert_ok()
-    flood_id = flood.reply["parent_header"]["msg_id"]
-    mine_id = hk.kc.execute('System.out.println("mine"); System.err.println("mine too"); 6 * 7')
-    msgs = collect_iopub(hk, 60, until=lambda ms: any(
-        m["msg_type"] == "status" and m["content"]["execution_state"] == "idle"
-        and m["parent_header"].get("msg_id") == mine_id for m in ms) and "reached its limit" in under(ms, flood_id))
+    flood_id, mine_id, msgs = then_next(hk, flood, 'System.out.println("mine"); System.err.println("mine too"); 6 * 7',
+                                        until=lambda ms, f, n: "reached its limit" in under(ms, f), seconds=60)
     assert under(msgs, mine_id, "stdout") == "mine\n"
     assert under(msgs, mine_id, "stderr") == "mine too\n"
     results = [m for m in msgs if m["msg_type"] == "execute_result" and m["parent_header"].get("msg_id") == mine_id]
@@ -331,9 +345,8 @@ def test_background_lines_go_under_the_cell_that_started_the_thread(hk):
     ex = hk.run('Thread talker = new Thread(() -> { for (int i = 0; i < 5; i++) {\n'
                 '    try { Thread.sleep(100); } catch (InterruptedException e) { return; }\n'
                 '    System.out.println("talk " + i); } }, "talker");\ntalker.start();')
-    talker_id = ex.reply["parent_header"]["msg_id"]
-    nxt = hk.kc.execute('System.out.println("own line")')
-    msgs = collect_iopub(hk, 5, until=lambda ms: "talk 4\n" in under(ms, talker_id))
+    talker_id, nxt, msgs = then_next(hk, ex, 'System.out.println("own line")',
+                                     until=lambda ms, t, n: "talk 4\n" in under(ms, t))
     assert under(msgs, nxt, "stdout") == "own line\n"
     assert under(msgs, talker_id, "stdout") == "".join(f"talk {i}\n" for i in range(5))
     assert_healthy(hk)
@@ -354,11 +367,7 @@ def test_common_pool_output_after_its_cell_goes_under_it(hk):
     ex = hk.run('var later = java.util.concurrent.CompletableFuture.runAsync(() -> {\n'
                 '    try { Thread.sleep(300); } catch (InterruptedException e) { }\n'
                 '    System.out.println("async says hi"); });')
-    async_id = ex.reply["parent_header"]["msg_id"]
-    nxt = hk.kc.execute("Thread.sleep(800);")
-    msgs = collect_iopub(hk, 5, until=lambda ms: any(
-        m["msg_type"] == "status" and m["content"]["execution_state"] == "idle"
-        and m["parent_header"].get("msg_id") == nxt for m in ms))
+    async_id, nxt, msgs = then_next(hk, ex, "Thread.sleep(800);")
     assert under(msgs, async_id, "stdout") == "async says hi\n"
     assert under(msgs, nxt) == ""
     assert_healthy(hk)
@@ -416,12 +425,7 @@ def test_the_kernels_streams_come_back(hk, case):
 def test_a_background_thread_that_replaces_system_out(hk):
     thief = hk.run('Thread thief = new Thread(() -> { try { Thread.sleep(100); } catch (InterruptedException e) { }\n'
                    '    System.setOut(null); }, "thief");\nthief.start();')
-    thief_id = thief.reply["parent_header"]["msg_id"]
-    time.sleep(0.6)
-    nxt = hk.kc.execute('System.out.println("printed anyway")')
-    msgs = collect_iopub(hk, 10, until=lambda ms: any(
-        m["msg_type"] == "status" and m["content"]["execution_state"] == "idle"
-        and m["parent_header"].get("msg_id") == nxt for m in ms))
+    thief_id, nxt, msgs = then_next(hk, thief, 'System.out.println("printed anyway")', pause=0.6)
     assert under(msgs, nxt) == "printed anyway\n"  # the next cell's output is its own
     assert "note: a thread of an earlier cell replaced System.out" in under(msgs, thief_id, "stderr")
     assert_healthy(hk)
