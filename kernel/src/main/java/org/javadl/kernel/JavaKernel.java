@@ -6,6 +6,7 @@ import org.javadl.kernel.display.Renderers;
 import org.javadl.kernel.engine.CellOutcome;
 import org.javadl.kernel.engine.CellText;
 import org.javadl.kernel.engine.CodeAssist;
+import org.javadl.kernel.engine.CellThreads;
 import org.javadl.kernel.engine.JavaEngine;
 import org.javadl.kernel.magic.CellTimeout;
 import org.javadl.kernel.magic.Dependencies;
@@ -139,6 +140,22 @@ public final class JavaKernel implements Language {
     @Override
     public void interrupt() {
         watchdog.interrupt();
+    }
+
+    @Override
+    public int writerCell() {
+        return CellThreads.writerCell();
+    }
+
+    @Override
+    public String afterCellNote(int executionCount) {
+        return engine.backgroundThreadsNote(executionCount);
+    }
+
+    @Override
+    public void onBackgroundNote(java.util.function.Consumer<String> sink) {
+        engine.onBackgroundStop(lines ->
+                sink.accept("note: the interrupt also stopped what earlier cells left running. " + String.join(" ", lines)));
     }
 
     @Override

@@ -212,19 +212,23 @@ public final class CellThreads {
     // ---------------------------------------------------------------- attribution
 
     /**
-     * The cell on whose behalf the current thread runs: its group's cell, or for a pool worker
-     * (common pool, virtual thread) the cell of the outermost cell code on its stack; 0 for the
-     * kernel's own threads. Cheap enough for every write to System.out.
+     * The cell on whose behalf the current thread runs: its group's cell; for a shared worker
+     * (common pool, virtual thread), the running cell if any cell code on its stack is that cell's
+     * (a parallel stream over a method an earlier cell defined is still the running cell's work),
+     * else the cell of the outermost cell code on its stack; 0 for the kernel's own threads.
+     * Cheap enough for every write to System.out.
      */
     public static int writerCell() {
         long[] cached = WRITER.get();
-        if (cached != null && (cached[1] == 0 || System.nanoTime() - cached[1] < POOL_WORKER_CACHE_NANOS)) {
+        int running = runningCell;
+        if (cached != null && (cached[1] == 0
+                || (cached[2] == running && System.nanoTime() - cached[1] < POOL_WORKER_CACHE_NANOS))) {
             return (int) cached[0]; // a group's cell never changes; a pool worker's is trusted briefly
         }
         Thread me = Thread.currentThread();
         boolean shared = isSharedWorker(me);
-        int cell = shared ? cellOnStack() : groupCell(me);
-        WRITER.set(new long[]{cell, shared ? Math.max(1, System.nanoTime()) : 0});
+        int cell = shared ? cellOnStack(running) : groupCell(me);
+        WRITER.set(new long[]{cell, shared ? Math.max(1, System.nanoTime()) : 0, running});
         return cell;
     }
 
@@ -248,12 +252,21 @@ public final class CellThreads {
         return (t instanceof ForkJoinWorkerThread w && w.getPool() == ForkJoinPool.commonPool()) || CellStop.isVirtual(t);
     }
 
-    private static int cellOnStack() {
-        return StackWalker.getInstance().walk(frames -> frames
-                .filter(f -> f.getClassName().startsWith(WRAPPER_PREFIX))
-                .reduce((inner, outer) -> outer)
-                .map(f -> cellOfWrapper(f.getClassName()))
-                .orElse(0));
+    private static int cellOnStack(int running) {
+        // Hidden frames too: a lambda's or method reference's frame is named after the class that made it.
+        return StackWalker.getInstance(StackWalker.Option.SHOW_HIDDEN_FRAMES).walk(frames -> {
+            int outermost = 0;
+            for (StackWalker.StackFrame f : (Iterable<StackWalker.StackFrame>) frames::iterator) {
+                if (f.getClassName().startsWith(WRAPPER_PREFIX)) {
+                    int cell = cellOfWrapper(f.getClassName());
+                    if (cell != 0 && cell == running) {
+                        return cell;
+                    }
+                    outermost = cell != 0 ? cell : outermost;
+                }
+            }
+            return outermost;
+        });
     }
 
     /** {@code REPL.$JShell$12B$Inner} → the cell that defined snippet 12. */
@@ -349,6 +362,14 @@ public final class CellThreads {
         synchronized (ADOPTED) {
             ADOPTED.removeIf(a -> a.ref().get() == adopted || a.ref().get() == null);
         }
+    }
+
+    /**
+     * Stops every thread cells started except the calling one (see {@link ThreadStopper}), waits
+     * up to {@code waitMillis} for them, and says what happened; an empty list if nothing ran.
+     */
+    public static List<String> stopAll(long waitMillis) {
+        return ThreadStopper.plan(false).start().await(waitMillis).lines(runningCell);
     }
 
     /**

@@ -4,40 +4,45 @@ import com.google.gson.JsonObject;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import org.javadl.kernel.runtime.DisplaySink;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /**
  * Where a running cell's output goes: {@code System.out}/{@code err} as {@code stream} messages,
  * {@code display(...)} as {@code display_data}, {@code System.in} as {@code input_request}s, all with
- * the running request as parent. Output of a {@code silent} request is dropped.
+ * the running request as parent. Output of a {@code silent} request is dropped. Threads an earlier
+ * cell left running print under that cell ({@link OutputRouter}), with their own cap, and at each
+ * cell's edges the kernel's streams are taken back from code that replaced or closed them
+ * ({@link KernelStreams}).
  */
 public final class CellOutput {
     private final KernelServer server;
     private final StreamPublisher stdout;
     private final StreamPublisher stderr;
     private final KernelInput stdin;
+    private final OutputRouter router;
+    private final KernelStreams streams;
     /** Header of the request whose output is being produced (streams and displays go there). */
     private volatile JsonObject currentParent = new JsonObject();
     private volatile WireMessage currentRequest;
     private volatile boolean currentSilent;
 
-    public CellOutput(KernelServer server, long outputLimit, BooleanSupplier inputCancelled) {
+    /** @param writerCell the cell whose code the calling thread runs, 0 if none (see {@link Language#writerCell}) */
+    public CellOutput(KernelServer server, long outputLimit, BooleanSupplier inputCancelled, IntSupplier writerCell) {
         this.server = server;
-        this.stdout = new StreamPublisher("stdout", server, () -> currentParent, outputLimit, () -> currentSilent);
-        this.stderr = new StreamPublisher("stderr", server, () -> currentParent, outputLimit, () -> currentSilent);
+        this.router = new OutputRouter(writerCell);
+        this.stdout = new StreamPublisher("stdout", server, () -> currentParent, outputLimit, () -> currentSilent, router);
+        this.stderr = new StreamPublisher("stderr", server, () -> currentParent, outputLimit, () -> currentSilent, router);
         this.stdin = new KernelInput(prompt -> {
             WireMessage req = currentRequest;
             return req == null ? null : server.requestInput(req, prompt, false, inputCancelled);
-        });
+        }, router::isForeground);
+        this.streams = new KernelStreams(stdout, stderr, stdin);
     }
 
     /** Routes System.out/err/in and displays of cells to this kernel. */
     public void installStreams() {
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        System.setIn(stdin);
+        streams.install();
         org.javadl.kernel.runtime.Notebook.setSink(new DisplaySink() {
             @Override
             public void display(DisplayData data) {
@@ -90,12 +95,41 @@ public final class CellOutput {
         server.publish(type, currentParent, content);
     }
 
-    /** From now on output belongs to {@code request}. */
-    void beginCell(WireMessage request, boolean silent, boolean allowStdin) {
+    /**
+     * From now on output belongs to {@code request}, cell number {@code cell}. Streams a thread of an
+     * earlier cell replaced come back first, said under that earlier cell so this cell's output is its own.
+     */
+    void beginCell(WireMessage request, int cell, boolean silent, boolean allowStdin) {
         currentParent = request.header();
         currentRequest = request;
         currentSilent = silent;
         stdin.startCell(allowStdin);
+        String note = streams.reclaim("a thread of an earlier cell");
+        if (note != null) {
+            stderr.noteFor(0, note);
+        }
+        router.cellStarted(cell, request.header(), silent);
+    }
+
+    /**
+     * The cell's code is done (before its output is closed): streams it replaced come back, the
+     * language's note ({@code note}, may be null) is printed, and from now on the cell's threads print
+     * under it as background output, so nothing they print lands in the next cell's batch.
+     */
+    void endCellCode(String note) {
+        String restored = streams.reclaim("this cell");
+        if (restored != null) {
+            stderr.note(restored);
+        }
+        if (note != null) {
+            stderr.note(note);
+        }
+        router.cellEnded();
+    }
+
+    /** A note that arose between cells: shown under the last cell. */
+    public void backgroundNote(String text) {
+        stderr.noteFor(0, text);
     }
 
     /** Publishes what the cell left pending and notes truncation; the streams go on to the next cell. */

@@ -44,7 +44,7 @@ final class ExecuteHandler {
             executionCount++;
         }
         int count = executionCount;
-        output.beginCell(request, req.silent(), req.allowStdin());
+        output.beginCell(request, count, req.silent(), req.allowStdin());
         if (!req.silent()) {
             JsonObject in = new JsonObject();
             in.addProperty("code", req.code());
@@ -55,6 +55,7 @@ final class ExecuteHandler {
             history.add(count, req.code());
         }
         Outcome outcome = run(() -> language.execute(req.code(), count, req.silent()));
+        output.endCellCode(language.afterCellNote(count));
         output.flushCell();
         JsonObject reply = new JsonObject();
         if (outcome instanceof Outcome.Ok ok) {

@@ -27,7 +27,8 @@ public final class KernelProtocol implements KernelServer.Handler {
         this.server = server;
         this.language = language;
         this.onShutdown = onShutdown;
-        this.output = new CellOutput(server, outputLimit, language::interruptRequested);
+        this.output = new CellOutput(server, outputLimit, language::interruptRequested, language::writerCell);
+        language.onBackgroundNote(output::backgroundNote);
         this.execute = new ExecuteHandler(server, language, output);
         this.comms = new Comms(server);
     }

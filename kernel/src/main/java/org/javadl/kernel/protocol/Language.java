@@ -3,6 +3,7 @@ package org.javadl.kernel.protocol;
 import com.google.gson.JsonObject;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What the wire needs from a language: run a cell, complete, inspect, say whether code is complete.
@@ -38,6 +39,24 @@ public interface Language {
 
     /** True once an interrupt was asked for during the running cell (an input request then gives up). */
     boolean interruptRequested();
+
+    /**
+     * The execution count of the cell whose code the calling thread runs (a thread a cell started
+     * counts as that cell's), 0 for the kernel's own threads. Output of a thread an earlier cell left
+     * running goes under that cell ({@link OutputRouter}).
+     */
+    default int writerCell() {
+        return 0;
+    }
+
+    /** A note to print after the cell's code (e.g. the threads it left running), or null. */
+    default String afterCellNote(int executionCount) {
+        return null;
+    }
+
+    /** Where to send notes that arise between cells (an interrupt that stopped background threads). */
+    default void onBackgroundNote(Consumer<String> sink) {
+    }
 
     /** Matches replacing {@code code[start, end)}; {@code metadata} may be empty. */
     record Completion(List<String> matches, int start, int end, JsonObject metadata) {

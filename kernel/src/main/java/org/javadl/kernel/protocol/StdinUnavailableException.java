@@ -13,4 +13,9 @@ public final class StdinUnavailableException extends RuntimeException {
                 + "cannot be read here. Run the cell in JupyterLab, the Notebook or jupyter console, "
                 + "or give the data to the cell directly.");
     }
+
+    /** Reading refused for another reason, given by {@code message}. */
+    public StdinUnavailableException(String message) {
+        super(message);
+    }
 }

@@ -375,4 +375,37 @@ public final class Notebook {
     public static Table table(org.javadl.data.Dataset data) {
         return Experiments.table(data);
     }
+
+    // ---------------------------------------------------------------- threads cells started
+
+    /**
+     * The threads cells started that are still alive, as a table: name, state, the cell that
+     * started it, daemon or not, CPU time so far. Threads of shared pools (parallel streams) are
+     * not listed: they belong to no cell.
+     */
+    public static Table threads() {
+        List<org.javadl.kernel.engine.CellThreads.CellThread> live = org.javadl.kernel.engine.CellThreads.live();
+        tech.tablesaw.api.StringColumn name = tech.tablesaw.api.StringColumn.create("name");
+        tech.tablesaw.api.StringColumn state = tech.tablesaw.api.StringColumn.create("state");
+        tech.tablesaw.api.IntColumn cell = tech.tablesaw.api.IntColumn.create("started by cell");
+        tech.tablesaw.api.BooleanColumn daemon = tech.tablesaw.api.BooleanColumn.create("daemon");
+        tech.tablesaw.api.DoubleColumn cpu = tech.tablesaw.api.DoubleColumn.create("CPU time [ms]");
+        for (org.javadl.kernel.engine.CellThreads.CellThread t : live) {
+            name.append(t.name());
+            state.append(t.state().name() + (t.inCellCode() ? "" : " (idle)"));
+            cell.append(t.cell());
+            daemon.append(t.daemon());
+            cpu.append(Math.round(t.cpuMillis() * 10) / 10.0);
+        }
+        return Table.create("threads started by cells", name, state, cell, daemon, cpu);
+    }
+
+    /**
+     * Stops every thread cells started (except the one calling this), shuts down the executors
+     * and timers they created, and prints what it stopped. An interrupt does the same.
+     */
+    public static void stopThreads() {
+        List<String> report = org.javadl.kernel.engine.CellThreads.stopAll(1000);
+        System.out.println(report.isEmpty() ? "No threads started by cells were running." : String.join("\n", report));
+    }
 }
