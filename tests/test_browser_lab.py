@@ -30,6 +30,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -82,9 +83,10 @@ def server_command(ui: str, root: Path):
         "--LabApp.expose_app_in_browser=True", "--JupyterNotebookApp.expose_app_in_browser=True"]
 
 
-def run_front_end(ui: str, out: Path, kernel_name: str, tmp_path_factory) -> dict:
+def run_front_end(ui: str, out: Path, kernel_name: str, tmp_path_factory, inspect=None) -> dict:
     """A server of its own for front end ``ui`` over fresh copies of the notebooks, run-lab.mjs against
-    it, the server stopped; returns the script's report.
+    it, the server stopped; returns the script's report. ``inspect(root, env)``, if given, puts more
+    notebooks into the server's directory and returns their names: they are opened, not run.
 
     One server per front end, not Notebook 7 under ``jupyter lab``'s server: JupyterLab and Notebook 7
     ship MathJax fonts under the same hashed file names, and jupyter_server 2.21's static-file handler
@@ -99,24 +101,33 @@ def run_front_end(ui: str, out: Path, kernel_name: str, tmp_path_factory) -> dic
     for name in NOTEBOOKS:
         shutil.copy(REPO / "notebooks" / name, root / name)
     (root / SCRATCH).write_text(json.dumps(scratch_notebook()))
-    settings = base / "lab-settings"
-    # no "Would you like to receive official Jupyter news?" toast over the notebook, no calls out
-    (settings / "@jupyterlab" / "apputils-extension").mkdir(parents=True)
-    (settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
-    env = {"JUPYTERLAB_SETTINGS_DIR": str(settings), "JUPYTERLAB_WORKSPACES_DIR": str(base / "lab-workspaces"),
-           "JUPYTER_DATA_DIR": str(base / "jupyter-data")}
+    env = private_dirs(base)
+    inspected = inspect(root, env) if inspect else []
     server = JupyterServer(server_command(ui, root), root, out / "server.log", env, what=f"jupyter ({ui})")
     try:
         spec = server.api("GET", "/api/kernelspecs")["kernelspecs"].get(kernel_name)
         installed = os.environ["JUPYTER_PATH"].split(os.pathsep)[0]
         assert spec and spec["spec"]["argv"][0].startswith(installed), \
             f"the server's {kernel_name} is not the one installed for this run in {installed}: {spec}"
-        return run_script(SCRIPT, ["--ui", ui, "--base", server.base, "--token", server.token,
-                                   "--notebooks", ",".join(NOTEBOOKS), "--scratch", SCRATCH,
-                                   "--timeout", str(int(RUN_TIMEOUT / 3))], out, RUN_TIMEOUT)
+        r = run_script(SCRIPT, ["--ui", ui, "--base", server.base, "--token", server.token,
+                                "--notebooks", ",".join(NOTEBOOKS), "--scratch", SCRATCH,
+                                "--inspect", ",".join(inspected), "--timeout", str(int(RUN_TIMEOUT / 3))],
+                       out, RUN_TIMEOUT)
+        r["root"] = root
+        return r
     finally:
         server.stop()
+
+
+def private_dirs(base: Path) -> dict:
+    """Lab settings, workspaces and the Jupyter data directory (the trust database) of one run."""
+    settings = base / "lab-settings"
+    # no "Would you like to receive official Jupyter news?" toast over the notebook, no calls out
+    (settings / "@jupyterlab" / "apputils-extension").mkdir(parents=True)
+    (settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings").write_text(
+        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    return {"JUPYTERLAB_SETTINGS_DIR": str(settings), "JUPYTERLAB_WORKSPACES_DIR": str(base / "lab-workspaces"),
+            "JUPYTER_DATA_DIR": str(base / "jupyter-data")}
 
 
 @pytest.fixture(scope="module")
@@ -124,9 +135,32 @@ def lab_run(kernel_name, tmp_path_factory):
     return run_front_end("lab", LAB_ARTIFACTS, kernel_name, tmp_path_factory)
 
 
+#: the tour as Lab ran and saved it, taken to Notebook 7's server, whose trust database has never seen it
+EXECUTED_ELSEWHERE = "executed-elsewhere.ipynb"
+#: the same file after `jupyter trust`
+TRUSTED_BY_HAND = "executed-elsewhere-trusted.ipynb"
+
+
 @pytest.fixture(scope="module")
-def nb7_run(kernel_name, tmp_path_factory):
-    return run_front_end("notebook7", NB7_ARTIFACTS, kernel_name, tmp_path_factory)
+def nb7_run(kernel_name, tmp_path_factory, request):
+    def executed_tours(root: Path, env: dict) -> list[str]:
+        """The executed tour saved by the JupyterLab run (if that run got through), twice."""
+        lab = request.getfixturevalue("lab_run")
+        saved = Path(lab["root"]) / "00-tour.ipynb"
+        if not lab.get("ok"):
+            return []
+        # trust is per content (an HMAC of the whole notebook): the two copies must differ, here in a
+        # metadata field no front end reads, or trusting the one would trust the other
+        for copy in (EXECUTED_ELSEWHERE, TRUSTED_BY_HAND):
+            nb = json.loads(saved.read_text())
+            nb["metadata"]["javadl_test_copy"] = copy
+            (root / copy).write_text(json.dumps(nb))
+        p = subprocess.run([str(JUPYTER), "trust", str(root / TRUSTED_BY_HAND)], env=dict(os.environ, **env),
+                           capture_output=True, text=True, timeout=60)
+        assert p.returncode == 0, f"jupyter trust failed: {p.stdout}\n{p.stderr}"
+        return [EXECUTED_ELSEWHERE, TRUSTED_BY_HAND]
+
+    return run_front_end("notebook7", NB7_ARTIFACTS, kernel_name, tmp_path_factory, executed_tours)
 
 
 def say(capsys, text: str):
@@ -325,3 +359,23 @@ def test_no_javascript_errors(request, ui, capsys):
                 f"front end's own); console errors: {len(r['console_errors'])}; failed requests: {len(r['http_errors'])}")
     assert ours == [], ours
     assert r["http_errors"] == [], f"requests the server refused: {r['http_errors'][:10]}"
+
+
+# --------------------------------------------------------------------------- trust
+def test_trust_decides_what_an_executed_notebook_shows(lab_run, nb7_run, capsys):
+    """The tour as JupyterLab saved it, opened on another server (another trust database): untrusted,
+    so Lab's sanitizer shows its HTML without the inline SVG of the graph drawing (the counts are
+    printed); after ``jupyter trust`` everything shows again as it did in Lab."""
+    ran = ok(lab_run)["notebooks"]["00-tour.ipynb"]
+    seen = ok(nb7_run)["inspected"]
+    untrusted, trusted = seen[EXECUTED_ELSEWHERE], seen[TRUSTED_BY_HAND]
+    for label, rep in (("as saved elsewhere", untrusted), ("after jupyter trust", trusted)):
+        say(capsys, f"[notebook7] executed tour {label}: {rep['untrusted_cells']} of {rep['code_cells']} cells untrusted; "
+                    f"{len(rep['images'])} images, {len(rep['tables'])} tables, {len(rep['svgs'])} SVG drawings, "
+                    f"{len(rep['answers'])} answer cards (after Run All in Lab: {len(ran['images'])}, {len(ran['tables'])}, "
+                    f"{len(ran['svgs'])}, {len(ran['answers'])})")
+    assert untrusted["untrusted_cells"] > 0, "a notebook the server never signed opened trusted"
+    assert trusted["untrusted_cells"] == 0
+    for kind in ("images", "tables", "svgs", "answers"):
+        assert len(trusted[kind]) == len(ran[kind]), f"{kind} after jupyter trust: {len(trusted[kind])} of {len(ran[kind])}"
+    assert_drawn(trusted, "00-tour.ipynb")

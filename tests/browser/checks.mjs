@@ -310,11 +310,22 @@ export async function labChecks({ ui, rec, notebooks, scratch }) {
   await ui.theme('JupyterLab Light');
 }
 
-export async function notebook7Checks({ ui, rec, notebooks, scratch }) {
+export async function notebook7Checks({ ui, rec, notebooks, scratch, inspect }) {
   const r = rec.results;
   for (const name of notebooks) await runNotebook(ui, rec, name);
   await ui.open(scratch);
   r.completion = await completion(ui, rec, 'notebook7');
   r.interrupt = await interrupt(ui, rec, 'notebook7');
   await ui.shutdownKernel();
+  // executed notebooks as saved elsewhere: what an untrusted one shows, and a trusted one
+  r.inspected = {};
+  for (const name of inspect) {
+    await ui.open(name);
+    const report = await notebookReport(ui, name);
+    report.screenshots = await shootOutputs(ui, rec, name, 'as-saved');
+    r.inspected[name] = report;
+    rec.step(`looked at ${name}`, { images: report.images.length, tables: report.tables.length, svgs: report.svgs.length,
+      answers: report.answers.length, untrusted: report.untrusted_cells });
+    await ui.shutdownKernel();
+  }
 }

@@ -3,7 +3,10 @@
 //
 //   node run-lab.mjs --ui lab|notebook7 --base http://127.0.0.1:PORT --token TOKEN \
 //        --notebooks 00-tour.ipynb,01-....ipynb --scratch checks.ipynb --out DIR \
-//        [--chromium /usr/bin/chromium] [--timeout 300]
+//        [--inspect a.ipynb,b.ipynb] [--chromium /usr/bin/chromium] [--timeout 300]
+//
+// --notebooks are run (Run All); --scratch is where the editing and kernel checks type their cells;
+// --inspect notebooks are only opened and looked at as they were saved.
 //
 // Writes DIR/results.json and screenshots into DIR. Exit 0: the run went through (the verdicts are in
 // results.json); 2: a step failed (the failure, and a screenshot of it, are in results.json too).
@@ -12,7 +15,7 @@ import { installProbes } from './probes.mjs';
 import { JupyterUi, LAB, NOTEBOOK7 } from './jupyter-ui.mjs';
 import { labChecks, notebook7Checks } from './checks.mjs';
 
-const args = parseArgs(process.argv.slice(2), { chromium: '/usr/bin/chromium', timeout: '300' },
+const args = parseArgs(process.argv.slice(2), { chromium: '/usr/bin/chromium', timeout: '300', inspect: '' },
   ['ui', 'base', 'token', 'notebooks', 'scratch', 'out']);
 if (![LAB, NOTEBOOK7].includes(args.ui)) throw new Error(`--ui must be ${LAB} or ${NOTEBOOK7}, not ${args.ui}`);
 
@@ -28,7 +31,8 @@ const ui = new JupyterUi(page, { base: args.base, token: args.token, flavour: ar
 try {
   const t0 = Date.now();
   const checks = args.ui === LAB ? labChecks : notebook7Checks;
-  await checks({ ui, page, rec, notebooks: args.notebooks.split(','), scratch: args.scratch });
+  await checks({ ui, page, rec, notebooks: args.notebooks.split(','), scratch: args.scratch,
+    inspect: args.inspect.split(',').filter(Boolean) });
   rec.results.seconds = (Date.now() - t0) / 1000;
   rec.results.ok = true;
 } catch (e) {

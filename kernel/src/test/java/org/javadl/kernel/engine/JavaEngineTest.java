@@ -349,4 +349,26 @@ class JavaEngineTest {
         assertTrue(lib.found());
         assertTrue(lib.javadocs().stream().anyMatch(j -> j.toLowerCase().contains("sigmoid")), lib.javadocs().toString());
     }
+
+    /**
+     * Tracebacks carry emphasis only (bold and reset), never an ANSI colour: front ends paint error
+     * output on tinted backgrounds of their own, and no ANSI colour reads on JupyterLab's light and
+     * dark ones alike (tests/test_browser_lab.py measures what the browser shows).
+     */
+    @Test
+    void tracebacksAreBoldNeverColoured() {
+        java.util.regex.Pattern sgr = java.util.regex.Pattern.compile("\u001b\\[([0-9;]*)m");
+        for (String code : List.of("int n = \"three\";", "/* never closed", "int[] a = new int[2];\na[5] = 1;",
+                "throw new IllegalStateException(\"outer\", new ArithmeticException(\"inner\"));",
+                "void later() { notYetDefined(); }\nlater();")) {
+            String text = String.join("\n", failure(code).traceback());
+            java.util.regex.Matcher m = sgr.matcher(text);
+            int marks = 0;
+            while (m.find()) {
+                marks++;
+                assertTrue(List.of("0", "1", "").contains(m.group(1)), "a colour in the traceback of " + code + ": " + m.group());
+            }
+            assertTrue(marks > 0, "no emphasis in the traceback of " + code + ":\n" + text);
+        }
+    }
 }
