@@ -132,6 +132,9 @@ def op_cases(seed=12):
                    ([13, 20], [20, 17])):
         add(f"matmul {sa} {sb}", "matmul", [g.tensor(sa), g.tensor(sb)])
 
+    add("linear", "linear", [g.tensor([6, 5]), g.tensor([9, 5]), g.tensor([9])])
+    add("linear 3-D no bias", "linear", [g.tensor([2, 3, 5]), g.tensor([4, 5])])
+    add("linear wide", "linear", [g.tensor([7, 20]), g.tensor([300, 20]), g.tensor([300])])
     s3 = [2, 3, 4]
     add("reshape", "reshape", [g.tensor(s3)], shape=[4, -1])
     add("permute", "permute", [g.tensor(s3)], axes=[2, 0, 1])
@@ -334,6 +337,7 @@ def torch_ops():
         "log_softmax": lambda x, a: torch.log_softmax(x[0], a["axis"]),
         "logsumexp": lambda x, a: torch.logsumexp(x[0], a["axis"], keepdim=a["keepdims"]),
         "matmul": lambda x, a: torch.matmul(x[0], x[1]),
+        "linear": lambda x, a: F.linear(x[0], x[1], x[2] if len(x) > 2 else None),
         "reshape": lambda x, a: x[0].reshape(a["shape"]),
         "permute": lambda x, a: x[0].permute(a["axes"]),
         "transpose": lambda x, a: x[0].transpose(a["d0"], a["d1"]),

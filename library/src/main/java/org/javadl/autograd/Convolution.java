@@ -99,28 +99,20 @@ public final class Convolution {
         return Raw.make(gx, xs.clone());
     }
 
-    /** W̄ = Σₙ Ȳₙ Xₙᵀ, computed as (Xₙ Ȳₙᵀ)ᵀ so that the product runs along the O output channels. */
+    /** W̄ = Σₙ Ȳₙ Xₙᵀ, computed as Σₙ (Xₙ Ȳₙᵀ)ᵀ so that the product runs along the O output channels. */
     private static Tensor kernelGradient(Im2col geo, Tensor g, Tensor x, int[] ws) {
-        int n = Raw.shape(x)[0];
+        int[] xs = Raw.shape(x);
+        int n = xs[0];
         int o = ws[0];
         int r = geo.rows();
         int p = geo.columns();
-        int[] xs = Raw.shape(x);
         int image = xs[1] * xs[2] * xs[3];
         double[] xd = Raw.data(x);
         double[] gd = Raw.data(g);
         double[] acc = new double[r * o]; // W̄ᵀ
-        double[] part = new double[r * o];
-        double[] gt = new double[p * o];
         for (int i = 0; i < n; i++) {
-            double[] cols = geo.columns(xd, i * image);
-            int base = i * o * p;
-            for (int oc = 0; oc < o; oc++) {
-                for (int q = 0; q < p; q++) {
-                    gt[q * o + oc] = gd[base + oc * p + q];
-                }
-            }
-            MatMul.multiply(cols, 0, gt, 0, part, 0, r, p, o);
+            // Xₙ (R × P) times Ȳₙᵀ, with Ȳₙ (O × P) read in place as the transposed operand
+            double[] part = MatMul.multiplyTransposed(geo.columns(xd, i * image), 0, gd, i * o * p, r, p, o);
             for (int k = 0; k < acc.length; k++) {
                 acc[k] += part[k];
             }

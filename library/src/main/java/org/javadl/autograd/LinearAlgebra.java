@@ -103,6 +103,58 @@ public final class LinearAlgebra {
                 });
     }
 
+    /**
+     * A fully connected layer, y = x Wᵀ + b (PyTorch's {@code F.linear}) for x (…, in), W (out, in) and b
+     * (out) or null, as one op: Wᵀ is never formed (the kernel reads W's rows), and the gradients are
+     * x̄ = ȳ W, W̄ = ȳᵀ x and b̄ = Σ ȳ over the rows, the only transpose being ȳ's.
+     */
+    public static Tensor linear(Tensor x, Tensor w, Tensor b) {
+        int[] xs = Raw.shape(x);
+        int[] ws = Raw.shape(w);
+        if (ws.length != 2 || xs.length == 0 || xs[xs.length - 1] != ws[1]
+                || b != null && (Raw.ndim(b) != 1 || Raw.shape(b)[0] != ws[0])) {
+            throw new IllegalArgumentException("linear: input " + Shapes.str(xs) + ", weight " + Shapes.str(ws)
+                    + (b == null ? "" : " and bias " + Shapes.str(Raw.shape(b)))
+                    + " do not fit (expected input (…, in), weight (out, in), bias (out))");
+        }
+        if (xs.length != 2) {
+            int[] out = xs.clone();
+            out[out.length - 1] = ws[0];
+            return linear(x.reshape(-1, ws[1]), w, b).reshape(out);
+        }
+        int n = xs[0];
+        int in = ws[1];
+        int out = ws[0];
+        double[] y = MatMul.multiplyTransposed(Raw.data(x), Raw.data(w), n, in, out);
+        if (b != null) {
+            double[] bd = Raw.data(b);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < out; j++) {
+                    y[i * out + j] += bd[j];
+                }
+            }
+        }
+        Tensor result = Raw.make(y, n, out);
+        Tensor[] inputs = b == null ? new Tensor[] {x, w} : new Tensor[] {x, w, b};
+        return Record.op("linear", result, inputs,
+                (g, need) -> new Tensor[] {
+                    need[0] ? Raw.make(MatMul.multiply(Raw.data(g), Raw.data(w), n, out, in), n, in) : null,
+                    need[1] ? Raw.make(MatMul.multiply(Raw.data(ShapeOps.transpose(g, 0, 1)), Raw.data(x), out, n, in),
+                            out, in) : null,
+                    b != null && need[2] ? Reductions.sum(g, new int[] {0}, false) : null},
+                t -> {
+                    Tensor r = t[0] == null ? null : linear(t[0], w, null);
+                    if (t[1] != null) {
+                        Tensor fromW = linear(x, t[1], null);
+                        r = r == null ? fromW : r.add(fromW);
+                    }
+                    if (t.length > 2 && t[2] != null) {
+                        r = r == null ? Broadcast.expandTo(t[2], new int[] {n, out}) : r.add(t[2]);
+                    }
+                    return r;
+                });
+    }
+
     /** The last two axes swapped (the matrix transpose of each matrix of a batch). */
     private static Tensor swapLast(Tensor x) {
         int nd = Raw.ndim(x);

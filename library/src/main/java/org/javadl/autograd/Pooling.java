@@ -66,27 +66,31 @@ public final class Pooling {
 
     /** The flat index into x of each output's maximum (the first in its window; a NaN wins). */
     private static int[] chosen(Windows g, double[] d) {
+        if (g.k == 2 && g.s == 2 && g.p == 0 && ordinary(d)) {
+            return chosen2x2(g, d);
+        }
         int[] at = new int[g.planes * g.oh * g.ow];
         for (int pl = 0; pl < g.planes; pl++) {
             int base = pl * g.h * g.w;
             for (int oy = 0; oy < g.oh; oy++) {
+                int y0 = Math.max(0, oy * g.s - g.p);
+                int y1 = Math.min(g.h, oy * g.s - g.p + g.k);
                 for (int ox = 0; ox < g.ow; ox++) {
-                    double best = Double.NEGATIVE_INFINITY;
-                    int arg = -1;
-                    for (int ky = 0; ky < g.k; ky++) {
-                        int iy = oy * g.s - g.p + ky;
-                        if (iy < 0 || iy >= g.h) {
-                            continue;
-                        }
-                        for (int kx = 0; kx < g.k; kx++) {
-                            int ix = ox * g.s - g.p + kx;
-                            if (ix < 0 || ix >= g.w) {
-                                continue;
-                            }
-                            double v = d[base + iy * g.w + ix];
-                            if (arg < 0 || v > best || Double.isNaN(v) && !Double.isNaN(best)) {
+                    int x0 = Math.max(0, ox * g.s - g.p);
+                    int x1 = Math.min(g.w, ox * g.s - g.p + g.k);
+                    // the window clipped to the input (padding is −∞, so it never wins), row by row
+                    int arg = base + y0 * g.w + x0;
+                    double best = d[arg];
+                    for (int iy = y0; iy < y1 && best == best; iy++) {
+                        int row = base + iy * g.w;
+                        for (int ix = iy == y0 ? x0 + 1 : x0; ix < x1; ix++) {
+                            double v = d[row + ix];
+                            if (!(v <= best)) { // larger, or NaN: the first NaN wins and ends the search
                                 best = v;
-                                arg = base + iy * g.w + ix;
+                                arg = row + ix;
+                                if (v != v) {
+                                    break;
+                                }
                             }
                         }
                     }
@@ -95,6 +99,51 @@ public final class Pooling {
             }
         }
         return at;
+    }
+
+    /** True if every value is finite and none is −0.0: then a − b &lt; 0 exactly when a &lt; b. */
+    private static boolean ordinary(double[] d) {
+        for (double v : d) {
+            if (!(Math.abs(v) <= Double.MAX_VALUE) || Double.doubleToRawLongBits(v) == Long.MIN_VALUE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The common 2×2, stride-2 case without branches on the data (which way a comparison of two random
+     * values goes is a coin toss, so branches mispredicted half the time): within each window, the first of
+     * (a, b) and of (c, d) that is largest, then the first of those two. Needs {@link #ordinary} data.
+     */
+    private static int[] chosen2x2(Windows g, double[] d) {
+        int[] at = new int[g.planes * g.oh * g.ow];
+        int o = 0;
+        for (int pl = 0; pl < g.planes; pl++) {
+            int base = pl * g.h * g.w;
+            for (int oy = 0; oy < g.oh; oy++) {
+                int top = base + 2 * oy * g.w;
+                int bottom = top + g.w;
+                for (int ox = 0; ox < g.ow; ox++, o++) {
+                    int ia = top + 2 * ox;
+                    int ic = bottom + 2 * ox;
+                    double a = d[ia];
+                    double b = d[ia + 1];
+                    double c = d[ic];
+                    double e = d[ic + 1];
+                    int first = ia + greater(b, a);
+                    int second = ic + greater(e, c);
+                    int pick = greater(Math.max(c, e), Math.max(a, b));
+                    at[o] = first + pick * (second - first);
+                }
+            }
+        }
+        return at;
+    }
+
+    /** 1 if p &gt; q, else 0, for finite values that are not −0.0 (the sign bit of q − p). */
+    private static int greater(double p, double q) {
+        return (int) (Double.doubleToRawLongBits(q - p) >>> 63);
     }
 
     /**

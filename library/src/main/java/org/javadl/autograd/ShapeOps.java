@@ -12,6 +12,9 @@ import org.javadl.tensor.Tensor;
  * and its tangent is the same movement of the input's tangent. Every result is a fresh copy.
  */
 public final class ShapeOps {
+    /** Tile edge of the blocked matrix transpose. */
+    private static final int TILE = 32;
+
     private ShapeOps() {
     }
 
@@ -148,9 +151,16 @@ public final class ShapeOps {
             // the matrix transpose, by far the most common case
             int m = s[0];
             int n = s[1];
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    out[j * m + i] = d[i * n + j];
+            // in tiles, so that both the rows read and the rows written stay in cache
+            for (int i0 = 0; i0 < m; i0 += TILE) {
+                int i1 = Math.min(m, i0 + TILE);
+                for (int j0 = 0; j0 < n; j0 += TILE) {
+                    int j1 = Math.min(n, j0 + TILE);
+                    for (int i = i0; i < i1; i++) {
+                        for (int j = j0; j < j1; j++) {
+                            out[j * m + i] = d[i * n + j];
+                        }
+                    }
                 }
             }
             return Raw.make(out, ns);

@@ -2,6 +2,7 @@ package org.javadl.nn;
 
 import java.util.SplittableRandom;
 
+import org.javadl.autograd.LinearAlgebra;
 import org.javadl.tensor.Tensor;
 
 /**
@@ -39,8 +40,7 @@ public final class Linear extends WeightedLayer {
             throw new IllegalArgumentException(describe() + ": input shape " + java.util.Arrays.toString(s)
                     + " does not end in " + in + " features");
         }
-        Tensor y = x.matmul(weight().transpose());
-        return bias() == null ? y : y.add(bias());
+        return LinearAlgebra.linear(x, weight(), bias());
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.javadl.optim;
 
 import java.util.List;
 
+import org.javadl.autograd.InPlace;
 import org.javadl.tensor.Tensor;
 
 /**
@@ -17,8 +18,8 @@ public class Adam extends Optimizer {
     private final double eps;
     private final double weightDecay;
     private final boolean decoupled;
-    private final Tensor[] m;
-    private final Tensor[] v;
+    private final double[][] m;
+    private final double[][] v;
     private int t;
 
     /** β = (0.9, 0.999), ε = 1e-8, no weight decay. */
@@ -43,32 +44,38 @@ public class Adam extends Optimizer {
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.decoupled = decoupled;
-        this.m = new Tensor[params.size()];
-        this.v = new Tensor[params.size()];
+        this.m = new double[params.size()][];
+        this.v = new double[params.size()][];
     }
 
     @Override
     protected void update(int i, Tensor p, Tensor g) {
         int step = t + 1;
-        Tensor grad = g;
-        if (weightDecay != 0) {
-            if (decoupled) {
-                p.assign(p.mul(1 - lr() * weightDecay));
-            } else {
-                grad = grad.add(p.mul(weightDecay));
-            }
+        if (m[i] == null) {
+            m[i] = new double[p.size()];
+            v[i] = new double[p.size()];
         }
-        Tensor mi = m[i] == null ? Tensor.zeros(p.shape()) : m[i];
-        Tensor vi = v[i] == null ? Tensor.zeros(p.shape()) : v[i];
-        mi = mi.add(grad.sub(mi).mul(1 - beta1)); // PyTorch's lerp
-        vi = vi.mul(beta2).add(grad.mul(grad).mul(1 - beta2));
-        m[i] = mi;
-        v[i] = vi;
+        double[] mi = m[i];
+        double[] vi = v[i];
+        double lr = lr();
         double correction1 = 1 - Math.pow(beta1, step);
         double correction2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
-        double stepSize = lr() / correction1;
-        Tensor denom = vi.sqrt().div(correction2Sqrt).add(eps);
-        p.assign(p.add(mi.div(denom).mul(-stepSize)));
+        double stepSize = lr / correction1;
+        double shrink = decoupled ? 1 - lr * weightDecay : 1;
+        double l2 = decoupled ? 0 : weightDecay;
+        // one fused loop per parameter, term by term as torch.optim.Adam/AdamW (single-tensor) compute it
+        InPlace.update(p, g, (w, grad) -> {
+            for (int k = 0; k < w.length; k++) {
+                if (shrink != 1) {
+                    w[k] = w[k] * shrink;
+                }
+                double gk = l2 != 0 ? grad[k] + w[k] * l2 : grad[k];
+                mi[k] = mi[k] + (gk - mi[k]) * (1 - beta1); // PyTorch's lerp
+                vi[k] = vi[k] * beta2 + gk * gk * (1 - beta2);
+                double denom = Math.sqrt(vi[k]) / correction2Sqrt + eps;
+                w[k] = w[k] + mi[k] / denom * -stepSize;
+            }
+        });
     }
 
     @Override

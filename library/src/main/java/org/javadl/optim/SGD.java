@@ -2,6 +2,7 @@ package org.javadl.optim;
 
 import java.util.List;
 
+import org.javadl.autograd.InPlace;
 import org.javadl.tensor.Tensor;
 
 /**
@@ -15,7 +16,7 @@ public final class SGD extends Optimizer {
     private final double dampening;
     private final double weightDecay;
     private final boolean nesterov;
-    private final Tensor[] buffers;
+    private final double[][] buffers;
 
     /** Plain SGD: p ← p − lr·g. */
     public SGD(List<Tensor> params, double lr) {
@@ -33,16 +34,27 @@ public final class SGD extends Optimizer {
         this.dampening = dampening;
         this.weightDecay = weightDecay;
         this.nesterov = nesterov;
-        this.buffers = new Tensor[params.size()];
+        this.buffers = new double[params.size()][];
     }
 
     @Override
     protected void update(int i, Tensor p, Tensor g) {
-        Tensor d = weightDecay != 0 ? g.add(p.mul(weightDecay)) : g;
-        if (momentum != 0) {
-            buffers[i] = buffers[i] == null ? d : buffers[i].mul(momentum).add(d.mul(1 - dampening));
-            d = nesterov ? d.add(buffers[i].mul(momentum)) : buffers[i];
+        double lr = lr();
+        boolean first = buffers[i] == null;
+        if (momentum != 0 && first) {
+            buffers[i] = new double[p.size()];
         }
-        p.assign(p.sub(d.mul(lr())));
+        double[] buf = buffers[i];
+        // one fused loop per parameter, term by term as torch.optim.SGD (single-tensor) computes it
+        InPlace.update(p, g, (w, grad) -> {
+            for (int k = 0; k < w.length; k++) {
+                double d = weightDecay != 0 ? grad[k] + w[k] * weightDecay : grad[k];
+                if (momentum != 0) {
+                    buf[k] = first ? d : buf[k] * momentum + d * (1 - dampening);
+                    d = nesterov ? d + buf[k] * momentum : buf[k];
+                }
+                w[k] = w[k] - d * lr;
+            }
+        });
     }
 }

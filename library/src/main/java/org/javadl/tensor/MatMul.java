@@ -47,6 +47,41 @@ public final class MatMul {
     }
 
     /**
+     * C (m×n) = A (m×k) · Bᵀ with B given as (n×k), row-major, without forming Bᵀ: the strips of Bᵀ the
+     * kernel works on are filled straight from B's rows (a layer's x Wᵀ with W stored (out × in)). Element
+     * (i, j) is summed in the textbook order, a[i][0]·b[j][0] + a[i][1]·b[j][1] + …
+     */
+    public static double[] multiplyTransposed(double[] a, double[] b, int m, int k, int n) {
+        return multiplyTransposed(a, 0, b, 0, m, k, n);
+    }
+
+    /** The same for matrices starting at {@code a[aOff]} and {@code b[bOff]} (one matrix of a batch). */
+    public static double[] multiplyTransposed(double[] a, int aOff, double[] b, int bOff, int m, int k, int n) {
+        double[] c = new double[m * n];
+        if (n < NARROW) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double s = 0.0;
+                    for (int p = 0; p < k; p++) {
+                        s = s + a[aOff + i * k + p] * b[bOff + j * k + p];
+                    }
+                    c[i * n + j] = s;
+                }
+            }
+            return c;
+        }
+        multiplyInto(a, aOff, (j0, w, panel) -> {
+            for (int j = 0; j < w; j++) {
+                int row = bOff + (j0 + j) * k;
+                for (int p = 0; p < k; p++) {
+                    panel[p][j] = b[row + p];
+                }
+            }
+        }, null, c, 0, m, k, n);
+        return c;
+    }
+
+    /**
      * C = A · B for matrices stored in larger arrays (one matrix of a batch): A (m×k) starts at
      * {@code a[aOff]}, B (k×n) at {@code b[bOff]}, and C (m×n) is written at {@code c[cOff]}.
      */

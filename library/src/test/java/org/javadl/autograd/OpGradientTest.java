@@ -90,6 +90,8 @@ class OpGradientTest {
                     r(51, p[1]));
         }
         GradChecker.check("outer", x -> x[0].outer(x[1]), r(52, 3), r(53, 4));
+        GradChecker.check("linear", x -> LinearAlgebra.linear(x[0], x[1], x[2]), r(54, 5, 4), r(55, 9, 4), r(56, 9));
+        GradChecker.check("linear 3-D no bias", x -> LinearAlgebra.linear(x[0], x[1], null), r(57, 2, 3, 4), r(58, 3, 4));
     }
 
     @Test

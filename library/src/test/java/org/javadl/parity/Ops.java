@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.javadl.autograd.Convolution;
+import org.javadl.autograd.LinearAlgebra;
 import org.javadl.autograd.Losses;
 import org.javadl.autograd.Pooling;
 import org.javadl.tensor.Tensor;
@@ -56,6 +57,7 @@ final class Ops {
         OPS.put("log_softmax", (x, a) -> x[0].logSoftmax(a.i("axis")));
         OPS.put("logsumexp", (x, a) -> x[0].logSumExp(a.i("axis"), a.b("keepdims")));
         OPS.put("matmul", (x, a) -> x[0].matmul(x[1]));
+        OPS.put("linear", (x, a) -> LinearAlgebra.linear(x[0], x[1], x.length > 2 ? x[2] : null));
         OPS.put("reshape", (x, a) -> x[0].reshape(a.ints("shape")));
         OPS.put("permute", (x, a) -> x[0].permute(a.ints("axes")));
         OPS.put("transpose", (x, a) -> x[0].transpose(a.i("d0"), a.i("d1")));

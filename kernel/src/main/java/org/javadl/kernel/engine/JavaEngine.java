@@ -51,6 +51,10 @@ public final class JavaEngine implements AutoCloseable {
             "import org.javadl.model.*;",
             "import org.javadl.nn.*;",
             "import org.javadl.check.*;",
+            // The layers keep PyTorch's names, which org.javadl.conv's functional homework classes share; a
+            // single-type import decides for the layers (the conv classes stay reachable by their full names).
+            "import org.javadl.nn.Conv2d;",
+            "import org.javadl.nn.MaxPool2d;",
             "import tech.tablesaw.api.*;",
             "import org.knowm.xchart.*;",
             "import static org.javadl.DL.*;",

@@ -27,8 +27,10 @@ import java.util.stream.Stream;
  */
 final class LibraryJavadoc {
     static final String ROOT = "javadl-sources";
+    // Possessive runs: "(?:[^*]|\\*(?!/))*" recursed once per character of a comment and overflowed the stack
+    // on long doc comments (an Error that index() does not catch); this form recurses once per '*'.
     private static final Pattern MEMBER = Pattern.compile(
-            "/\\*\\*((?:[^*]|\\*(?!/))*)\\*/\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*"
+            "/\\*\\*((?:[^*]++|\\*(?!/))*+)\\*/\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*"
                     + "(?:public|protected)[^;{=(]*?\\b(\\w+)\\s*[({<]");
     private static final Pattern TYPE = Pattern.compile("\\b(?:class|interface|record|enum)\\s+(\\w+)");
 

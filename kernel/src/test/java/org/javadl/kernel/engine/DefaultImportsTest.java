@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Every name a notebook gets from the default imports must mean one thing: two star-imported
  * packages with a public class of the same simple name make that name a compile error in every
- * cell (this once hid Tablesaw's {@code Table} behind the library's own table class).
+ * cell (this once hid Tablesaw's {@code Table} behind the library's own table class), unless a
+ * single-type import among the defaults names one of them, which then wins (JLS 6.4.1).
  */
 class DefaultImportsTest {
     private static List<String> starPackages() {
@@ -30,6 +31,17 @@ class DefaultImportsTest {
         for (String imp : JavaEngine.DEFAULT_IMPORTS) {
             if (imp.startsWith("import ") && !imp.startsWith("import static ") && imp.endsWith(".*;")) {
                 out.add(imp.substring("import ".length(), imp.length() - ".*;".length()));
+            }
+        }
+        return out;
+    }
+
+    /** Classes imported by name ({@code import a.b.C;}). */
+    private static java.util.Set<String> singleTypeImports() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String imp : JavaEngine.DEFAULT_IMPORTS) {
+            if (imp.startsWith("import ") && !imp.startsWith("import static ") && !imp.endsWith(".*;")) {
+                out.add(imp.substring("import ".length(), imp.length() - 1));
             }
         }
         return out;
@@ -80,8 +92,10 @@ class DefaultImportsTest {
         assertEquals(java.util.Set.of("org.knowm.xchart.XYChart"), owners.get("XYChart"));
         assertEquals(java.util.Set.of("org.javadl.tensor.Tensor"), owners.get("Tensor"));
         Map<String, java.util.Set<String>> clashes = new TreeMap<>();
+        java.util.Set<String> named = singleTypeImports();
+        assertEquals(java.util.Set.of("org.javadl.nn.Conv2d", "org.javadl.nn.MaxPool2d"), named);
         owners.forEach((simple, classes) -> {
-            if (classes.size() > 1) {
+            if (classes.size() > 1 && classes.stream().noneMatch(named::contains)) {
                 clashes.put(simple, classes);
             }
         });
