@@ -147,14 +147,31 @@ cp "$jar" "$staging/javadl-kernel.jar"
 for logo in logo-64x64.png logo-32x32.png logo-svg.svg; do
   if [ -f "$here/kernel/kernelspec/$logo" ]; then cp "$here/kernel/kernelspec/$logo" "$staging/"; fi
 done
+# Which methods C2 may compile (see jit_flags below).
+cp "$here/kernel/kernelspec/jit-directives.json" "$staging/" || die "kernel/kernelspec/jit-directives.json is missing"
 
 # --- Start-up archive: classes of a short training session, mapped at start instead of loaded ----------
 # JDK 25+: an AOT cache (JEP 483/514); JDK 17-24: a dynamic class-data-sharing archive. Each is tied
 # to this jar path and this java binary, so it is made here, in the kernelspec directory.
 # The same flags for training and for the kernel, so the archive matches what it is used with.
-# C1 only: on two cores C2 compile threads slow start-up and early cells (measured: cold 1.5 s -> 4 s).
 # -Xmn16m: a small young generation keeps resident memory after start at ~120 MiB instead of ~185.
-jvm_flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn16m -Xss16m"
+jvm_flags="-XX:+UseSerialGC -Xmn16m -Xss16m"
+# JIT: C2 only for the library and the code of cells, C1 for everything else (javac, JShell, the kernel, the
+# JDK), which kernel/kernelspec/jit-directives.json says. On two cores C2 compiling javac made start-up and
+# early cells much slower (cold 1.5 s -> 4 s), hence C1 only (-XX:TieredStopAtLevel=1) before; but that kept
+# the library's loops at C1, 3-9x slower than C2 (matmul, convolutions). With tiered compilation HotSpot
+# compiles a hot method first with C1 *with profiling* (tier 3), then with C2; for the methods kept from C2
+# that meant slower code and a second C1 compile (measured: +0.14 s CPU to the first reply, +25% CPU per
+# warm cell). Tier-3 thresholds out of reach and profiling in the interpreter from the start make HotSpot go
+# from the interpreter straight to "C2", which for those methods becomes plain C1 (tier 1, as before) and for
+# the library C2; the Tier4 thresholds are the ones tier 1 was reached with before (HotSpot's Tier3 defaults).
+# JAVADL_JVM_OPTS=-XX:TieredStopAtLevel=1 brings back C1 only.
+jit_flags="-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=$spec/jit-directives.json"
+jit_flags="$jit_flags -XX:Tier0ProfilingStartPercentage=0 -XX:Tier3InvocationThreshold=100000000"
+jit_flags="$jit_flags -XX:Tier3MinInvocationThreshold=100000000 -XX:Tier3CompileThreshold=100000000"
+jit_flags="$jit_flags -XX:Tier3BackEdgeThreshold=100000000 -XX:Tier4InvocationThreshold=200"
+jit_flags="$jit_flags -XX:Tier4MinInvocationThreshold=100 -XX:Tier4CompileThreshold=2000 -XX:Tier4BackEdgeThreshold=60000"
+jvm_flags="$jvm_flags $jit_flags"
 # Two of the kernel's JShell patches replace final fields (engine/javac/JdkInternals.replaceFinal): JDK 26+
 # (JEP 500) warns about that, and a later release refuses it, unless final-field mutation is enabled. A JDK
 # that does not know the option refuses to start with it, so it is passed only where the JDK accepts it.

@@ -322,6 +322,17 @@ def install_kernels(args, tmp):
     return names
 
 
+def javadl_kernels(args, tmp):
+    """The javadl kernelspecs to measure: ``--kernel`` names found through ``--jupyter-path``, or the
+    variants installed from the built jar into ``tmp``."""
+    if args.jupyter_path:
+        old = os.environ.get("JUPYTER_PATH")
+        os.environ["JUPYTER_PATH"] = args.jupyter_path + (os.pathsep + old if old else "")
+        return args.kernel or ["java-dl"]
+    installed = install_kernels(args, tmp)
+    return args.kernel or installed
+
+
 def profile_for(name):
     from jupyter_client.kernelspec import KernelSpecManager
     spec = KernelSpecManager().get_kernel_spec(name)
@@ -451,13 +462,7 @@ def main():
 
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # ipykernel's debugger start-up chatter
     tmp = tempfile.TemporaryDirectory(prefix="kernel-latency-")
-    if args.jupyter_path:
-        old = os.environ.get("JUPYTER_PATH")
-        os.environ["JUPYTER_PATH"] = args.jupyter_path + (os.pathsep + old if old else "")
-        java_names = args.kernel or ["java-dl"]
-    else:
-        installed = install_kernels(args, tmp.name)
-        java_names = args.kernel or installed
+    java_names = javadl_kernels(args, tmp.name)
     base = args.baseline
     names = [base] + [n for n in java_names if n != base]
     profiles, specs = {}, {}
