@@ -145,7 +145,8 @@ def test_answers(name, kernel_name):
         elif a["id"] in ref.GOALS:
             goal, n = ref.GOALS[a["id"]]
             v = a["value"]
-            if not (isinstance(v, float) and goal <= v <= 1 and abs(v * n - round(v * n)) < 1e-9):
+            if not (isinstance(v, (int, float)) and not isinstance(v, bool) and goal <= v <= 1
+                    and abs(v * n - round(v * n)) < 1e-9):
                 wrong.append(f"{a['id']}: {v!r} is not an accuracy out of {n} examples of at least {goal}")
     assert not wrong, f"{name}:\n" + "\n".join(wrong)
     # every published id of this homework should be checked by the reference

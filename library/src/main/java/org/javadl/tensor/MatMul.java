@@ -19,6 +19,10 @@ package org.javadl.tensor;
  * and a strip of {@value #DEPTH} rows of B and {@value #ROWS} rows of C fits in L1.
  * Measured on the benchmark machine (see BENCHMARKS.md) 2×4 beat 4×2, 3×3, 4×4, 2×8, 8×2 and
  * one-row variants; strips of 256 beat 128 and 512.
+ *
+ * <p><b>Threads</b> (opt-in, {@link #setThreads} or {@code -Djavadl.threads=N}): a large product is split
+ * into bands of rows of C, one per thread; each element is still summed by one thread in the same order,
+ * so the result does not depend on the number of threads.
  */
 public final class MatMul {
     static final int ROWS = 2;
@@ -26,8 +30,37 @@ public final class MatMul {
     static final int PANEL = 256;
     /** Below this many columns of C the panel copy does not pay; a plain dot-product loop is used. */
     private static final int NARROW = 8;
+    /** Products (m·k·n) below which threads cost more than they save. */
+    private static final long PARALLEL_WORK = 1L << 21;
+    /**
+     * Threads per product: 1 unless the system property {@code javadl.threads} or {@link #setThreads} says
+     * otherwise (opt-in: results are the same bits either way, see {@code multiplyInto}).
+     */
+    private static volatile int threads = Math.max(1, Integer.getInteger("javadl.threads", 1));
 
     private MatMul() {
+    }
+
+    /** Uses up to n threads for large products (1 = single-threaded, the default). */
+    public static void setThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("setThreads: need at least 1 thread, got " + n);
+        }
+        threads = n;
+    }
+
+    /** The number of threads large products may use. */
+    public static int threads() {
+        return threads;
+    }
+
+    /** Daemon workers, created on first parallel use. */
+    private static final class Workers {
+        static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread th = new Thread(r, "javadl-matmul");
+            th.setDaemon(true);
+            return th;
+        });
     }
 
     /**
@@ -113,6 +146,35 @@ public final class MatMul {
         if (m == 0 || n == 0) {
             return;
         }
+        int t = threads;
+        if (t > 1 && (long) m * k * n >= PARALLEL_WORK && m >= 4 * t) {
+            // Each thread computes whole rows of C in the same order as one thread would, so the result is
+            // bit for bit the same; rows are split in even counts to keep the two-row passes.
+            int chunk = ((m + t - 1) / t + 1) & ~1;
+            java.util.List<java.util.concurrent.Future<?>> parts = new java.util.ArrayList<>();
+            for (int r0 = 0; r0 < m; r0 += chunk) {
+                int from = r0;
+                int to = Math.min(m, r0 + chunk);
+                parts.add(Workers.POOL.submit(() -> rows(a, aOff, b, rowInit, c, cOff, from, to, k, n)));
+            }
+            for (java.util.concurrent.Future<?> f : parts) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("matmul interrupted", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("matmul failed in a worker", e.getCause());
+                }
+            }
+            return;
+        }
+        rows(a, aOff, b, rowInit, c, cOff, 0, m, k, n);
+    }
+
+    /** Rows [i0, i1) of C. */
+    private static void rows(double[] a, int aOff, Panel b, double[] rowInit, double[] c, int cOff, int i0, int i1,
+            int k, int n) {
         int strip = Math.min(n, PANEL);
         double[][] panel = new double[k][strip];
         for (int j0 = 0; j0 < n; j0 += strip) {
@@ -122,8 +184,8 @@ public final class MatMul {
                 panel = new double[k][w];
             }
             b.fill(j0, w, panel);
-            int i = 0;
-            for (; i + 1 < m; i += 2) {
+            int i = i0;
+            for (; i + 1 < i1; i += 2) {
                 // Fresh arrays for the two rows of C: on JDK 17, C2 vectorises the loops below only when
                 // it can see that the stored-to arrays are not the panel's (passing them in as
                 // parameters, or reusing them across iterations, gave scalar code).
@@ -171,7 +233,7 @@ public final class MatMul {
                 System.arraycopy(c0, 0, c, cOff + i * n + j0, w);
                 System.arraycopy(c1, 0, c, cOff + (i + 1) * n + j0, w);
             }
-            if (i < m) {
+            if (i < i1) {
                 double[] c0 = new double[w];
                 if (rowInit != null) {
                     java.util.Arrays.fill(c0, rowInit[i]);

@@ -23,7 +23,7 @@ import org.javadl.tensor.Tensor;
 public final class Trainer {
     /** Hears about training as it goes; both methods do nothing by default. */
     public interface Listener {
-        /** After each minibatch step: the batch's number in the epoch (from 0) and its loss. */
+        /** After each minibatch step: the epoch (from 1), the batch's number in it (from 0) and its loss. */
         default void batchEnded(int epoch, int batch, double loss) {
         }
 
@@ -89,7 +89,7 @@ public final class Trainer {
                 classifies &= !Double.isNaN(acc);
                 right += classifies ? acc * n : 0;
                 seen += n;
-                listener.batchEnded(epochsDone, b++, value);
+                listener.batchEnded(epochsDone + 1, b++, value);
             }
             if (schedule != null) {
                 schedule.next();
@@ -101,7 +101,7 @@ public final class Trainer {
                 valLoss = org.javadl.autograd.GradMode.noGrad(() -> loss.apply(out, validation.targets())).item();
                 valAcc = Metrics.accuracy(out, validation.targets());
             }
-            EpochStats s = new EpochStats(epochsDone, lossSum / seen, classifies ? right / seen : Double.NaN, valLoss,
+            EpochStats s = new EpochStats(epochsDone + 1, lossSum / seen, classifies ? right / seen : Double.NaN, valLoss,
                     valAcc, lr, (System.nanoTime() - t0) / 1e9);
             epochsDone++;
             history.add(s);

@@ -156,6 +156,22 @@ class TensorTest {
     }
 
     @Test
+    void threadedMatmulGivesTheSameBits() {
+        Tensor a = Tensor.randn(1, 301, 200);
+        Tensor b = Tensor.randn(2, 200, 263);
+        Tensor one = a.matmul(b);
+        try {
+            MatMul.setThreads(3);
+            assertEquals(3, MatMul.threads());
+            assertEquals(one, a.matmul(b));
+            assertEquals(a.slice(0, 0, 37).matmul(b), a.slice(0, 0, 37).matmul(b)); // too small to split
+        } finally {
+            MatMul.setThreads(1);
+        }
+        assertThrows(IllegalArgumentException.class, () -> MatMul.setThreads(0));
+    }
+
+    @Test
     void matmulMatchesNaiveOnRandomShapes() {
         SplittableRandom r = new SplittableRandom(5);
         for (int trial = 0; trial < 40; trial++) {

@@ -35,17 +35,17 @@ final class Experiments {
 
             @Override
             public void epochEnded(EpochStats s) {
-                loss.add("train", s.epoch() + 1, s.trainLoss());
+                loss.add("train", s.epoch(), s.trainLoss());
                 if (!Double.isNaN(s.validationLoss())) {
-                    loss.add("validation", s.epoch() + 1, s.validationLoss());
+                    loss.add("validation", s.epoch(), s.validationLoss());
                 }
                 if (!Double.isNaN(s.trainAccuracy())) {
-                    accuracy.add("train", s.epoch() + 1, s.trainAccuracy());
+                    accuracy.add("train", s.epoch(), s.trainAccuracy());
                 }
                 if (!Double.isNaN(s.validationAccuracy())) {
-                    accuracy.add("validation", s.epoch() + 1, s.validationAccuracy());
+                    accuracy.add("validation", s.epoch(), s.validationAccuracy());
                 }
-                bar.note(String.format(Locale.ROOT, "epoch %d: loss %.4f%s", s.epoch() + 1, s.trainLoss(),
+                bar.note(String.format(Locale.ROOT, "epoch %d: loss %.4f%s", s.epoch(), s.trainLoss(),
                         Double.isNaN(s.validationAccuracy()) ? ""
                                 : String.format(Locale.ROOT, ", validation accuracy %.4f", s.validationAccuracy())));
                 bar.step();
