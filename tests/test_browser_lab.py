@@ -269,6 +269,8 @@ def test_lab_contextual_help_and_tooltip(lab_run):
     for where in ("inspector", "tooltip"):
         assert "double DL.sigmoid(double x)" in h[where], f"{where}: {h[where]!r}"
         assert "logistic sigmoid" in h[where], f"{where} shows no javadoc: {h[where]!r}"
+        # each overload with its own doc comment (sigmoid of a Tensor works element-wise)
+        assert "Tensor DL.sigmoid(Tensor x)" in h[where] and "element-wise" in h[where], h[where]
 
 
 # --------------------------------------------------------------------------- kernel control
