@@ -267,16 +267,6 @@ export function installProbes() {
     return r.raw_tex.length === 0 && r.latex_outputs === r.latex_outputs_typeset;
   }
 
-  /** Marks the n-th element matching `selector` inside the notebook `path` with data-javadl=`mark`. */
-  function mark(path, selector, n, markName) {
-    const p = panel(path);
-    const el = [...p.content.node.querySelectorAll(selector)][n];
-    if (!el) return false;
-    document.querySelectorAll(`[data-javadl="${markName}"]`).forEach((e) => e.removeAttribute('data-javadl'));
-    el.setAttribute('data-javadl', markName);
-    return true;
-  }
-
   /** Marks every output of `path` that holds a table, a plot, an SVG drawing or an answer card with
    *  data-javadl=`prefix-i`; returns the kind of each, in order. */
   function markOutputs(path, prefix) {
@@ -356,7 +346,7 @@ export function installProbes() {
   }
 
   window.javadlProbe = {
-    rgba, contrast, textContrast, contrastSummary, panel, kernelStatus, codeCells, runAllDone,
-    notebookReport, outputsRendered, mathTypeset, mark, markOutputs, regionContrast, watchOutputs, armStopTimer,
+    rgba, panel, kernelStatus, codeCells, runAllDone, notebookReport, outputsRendered, mathTypeset,
+    markOutputs, regionContrast, watchOutputs, armStopTimer,
   };
 }

@@ -34,13 +34,17 @@ final class LibraryJavadoc {
                     + "(?:public|protected)[^;{=(]*?\\b(\\w+)\\s*[({<]");
     private static final Pattern TYPE = Pattern.compile("\\b(?:class|interface|record|enum)\\s+(\\w+)");
 
-    private Map<String, List<String>> index;
+    /** One documented member: its doc text and, for a method or constructor, its parameter types. */
+    private record Entry(String doc, List<String> parameterTypes) {
+    }
+
+    private Map<String, List<Entry>> index;
 
     String lookup(String signature) {
         if (signature == null) {
             return null;
         }
-        Map<String, List<String>> idx = index();
+        Map<String, List<Entry>> idx = index();
         String head = signature;
         int paren = head.indexOf('(');
         if (paren >= 0) {
@@ -53,18 +57,63 @@ final class LibraryJavadoc {
         }
         String[] parts = head.split("\\.");
         String key = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : head;
-        List<String> docs = idx.get(key);
+        List<Entry> docs = idx.get(key);
         if (docs == null && parts.length >= 1) {
             docs = idx.get(parts[parts.length - 1]); // a type
         }
         if (docs == null || docs.isEmpty()) {
             return null;
         }
-        // Overloads share a name: show the doc whose parameters appear in the signature, else the first.
-        return docs.get(0);
+        // Overloads share a name: the doc of the one with the signature's parameter types, else the first.
+        List<String> wanted = paren >= 0 ? parameterTypes(signature.substring(paren + 1, closing(signature, paren))) : null;
+        for (Entry e : docs) {
+            if (e.parameterTypes() != null && e.parameterTypes().equals(wanted)) {
+                return e.doc();
+            }
+        }
+        return docs.get(0).doc();
     }
 
-    private synchronized Map<String, List<String>> index() {
+    /** Index of the ')' that closes the '(' at {@code open} (or the end of {@code s}). */
+    private static int closing(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    /**
+     * Simple type names of a parameter list as JShell prints it ({@code Tensor x, double... ys}) or
+     * as the source declares it ({@code org.javadl.tensor.Tensor x, final double... ys}): type
+     * arguments, annotations, modifiers and packages dropped, varargs as arrays.
+     */
+    static List<String> parameterTypes(String parameters) {
+        String flat = parameters;
+        String before;
+        do {
+            before = flat;
+            flat = flat.replaceAll("<[^<>]*>", "");
+        } while (!flat.equals(before));
+        List<String> types = new ArrayList<>();
+        for (String p : flat.split(",")) {
+            String param = p.replaceAll("@\\w+(\\([^)]*\\))?", "").replace("final ", "").replace("...", "[]").strip();
+            if (param.isEmpty()) {
+                continue;
+            }
+            String[] words = param.split("\\s+");
+            String type = words.length > 1 ? String.join("", java.util.Arrays.copyOf(words, words.length - 1)) : words[0];
+            types.add(type.substring(type.lastIndexOf('.') + 1));
+        }
+        return types;
+    }
+
+    private synchronized Map<String, List<Entry>> index() {
         if (index == null) {
             index = new HashMap<>();
             try {
@@ -108,8 +157,13 @@ final class LibraryJavadoc {
             String doc = clean(m.group(1));
             String declaration = m.group(0);
             Matcher type = TYPE.matcher(declaration.substring(declaration.lastIndexOf("*/") + 2));
-            String key = type.find() ? type.group(1) : className + "." + m.group(2);
-            index.computeIfAbsent(key, k -> new ArrayList<>()).add(doc);
+            boolean isType = type.find();
+            String key = isType ? type.group(1) : className + "." + m.group(2);
+            List<String> parameters = null;
+            if (!isType && source.charAt(m.end() - 1) == '(') {
+                parameters = parameterTypes(source.substring(m.end(), closing(source, m.end() - 1)));
+            }
+            index.computeIfAbsent(key, k -> new ArrayList<>()).add(new Entry(doc, parameters));
         }
     }
 
