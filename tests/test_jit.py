@@ -1,8 +1,8 @@
-"""The kernel's JIT: C2 compiles the library and cell code, and nothing else; no profiled C1 code.
+"""The kernel's JIT: C2 compiles the library, and nothing else; no profiled C1 code.
 
 install-kernel.sh starts the kernel with tiered compilation, the compiler directives of
-``kernel/kernelspec/jit-directives.json`` (C2 only for ``org.javadl.*`` outside the kernel and for
-JShell's ``REPL`` classes) and tier thresholds that route every other method from the interpreter
+``kernel/kernelspec/jit-directives.json`` (C2 only for ``org.javadl.*`` outside the kernel; not
+JShell's ``REPL`` classes of cells) and tier thresholds that route every other method from the interpreter
 straight to plain C1 (tier 1), as ``-XX:TieredStopAtLevel=1`` did before. Timing the library would
 flake on a shared machine, so this asks the JVM what it compiled (``jcmd PID Compiler.codelist``,
 whose second column is the tier): after a cell runs a matrix product in a loop, the library's
