@@ -110,6 +110,18 @@ def _install(prefix: Path, name: str, java_home: Path, *extra: str) -> Path:
 _specs: dict = {}
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _patch_line_logged():
+    """The all-on state line is logged at CONFIG (kept off jupyter console's screen): ask for it."""
+    old = os.environ.get("JAVADL_LOG")
+    os.environ["JAVADL_LOG"] = "CONFIG"
+    yield
+    if old is None:
+        os.environ.pop("JAVADL_LOG", None)
+    else:
+        os.environ["JAVADL_LOG"] = old
+
+
 @pytest.fixture(params=[label for label, _ in JDKS] or ["none"])
 def jdk(request, tmp_path_factory):
     """(label, home, kernel name) for each JDK found: the session's kernelspecs where they run on

@@ -10,7 +10,7 @@ kernelspec installed by the session fixture ``kernel_name`` in ``conftest.py``).
 * every published answer equals the value that ``answers_reference.py`` derives independently
   (relative tolerance 1e-9; integers must stay JSON integers), for all ids the reference knows;
   a training result (``GOALS``, notebook 06) must reach its goal and be a whole count out of its test set;
-* the whole set runs in at most 90 s.
+* the whole set runs in at most 150 s (about 45 s on a quiet 2-core machine with 06-train-a-network; the margin is for a loaded CI box).
 
 Run: ``cd /work/main && /usr/bin/python3 -m pytest -q tests/test_notebooks.py``.
 """
@@ -28,7 +28,7 @@ NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 ANSWER_MIME = "application/vnd.javadl.answer+json"
 REL_TOL = 1e-9
 NOTEBOOK_NAMES = ["00-tour.ipynb", *ref.REQUIRED]
-TOTAL_BUDGET_S = 90.0
+TOTAL_BUDGET_S = 150.0
 
 _executed: dict = {}
 _timings: dict = {}

@@ -194,7 +194,10 @@ export function installProbes() {
         const html = [].concat(d['text/html'] ?? []).join('');
         if (d['image/png'] || d['image/jpeg']) modelImages++;
         if (/<table/i.test(html)) modelTables++;
-        if (d['image/svg+xml'] || /<svg/i.test(html)) modelSvgs++;
+        // Inline <svg> in HTML is drawn as an svg element; a bundle that is only image/svg+xml is
+        // drawn by Lab (and Notebook 7) as an <img> of it, so it counts as an image.
+        if (/<svg/i.test(html)) modelSvgs++;
+        else if (d['image/svg+xml'] && !html && !d['image/png'] && !d['image/jpeg']) modelImages++;
         if (/javadl-answer/.test(html)) modelAnswers++;
       });
     });

@@ -122,7 +122,7 @@ public final class ConfusionMatrix implements Showable {
             for (int j = 0; j < counts.length; j++) {
                 int shade = 255 - (int) Math.round(155.0 * counts[i][j] / max);
                 String rgb = i == j ? shade + "," + 255 + "," + shade : 255 + "," + shade + "," + shade;
-                b.append("<td style=\"padding:2px 6px;text-align:right;background:rgb(").append(counts[i][j] == 0
+                b.append("<td style=\"padding:2px 6px;text-align:right;color:#000;background:rgb(").append(counts[i][j] == 0
                         ? "255,255,255" : rgb).append(")\">").append(counts[i][j]).append("</td>");
             }
             b.append("</tr>");

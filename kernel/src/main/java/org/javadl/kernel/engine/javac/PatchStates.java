@@ -33,10 +33,15 @@ public final class PatchStates {
     private PatchStates() {
     }
 
-    /** Logs the states in one line and keeps them for {@link #summary()}. */
+    /**
+     * Logs the states in one line and keeps them for {@link #summary()}: a warning when a patch is
+     * off (long sessions then slow down), otherwise at CONFIG ({@code JAVADL_LOG=CONFIG} shows it),
+     * because the kernel's stderr is the terminal of {@code jupyter console} and of a Notebook server.
+     */
     public static void announce(List<State> states) {
         announced = List.copyOf(states);
-        LOG.info(summary());
+        boolean allOn = announced.stream().allMatch(State::on);
+        LOG.log(allOn ? java.util.logging.Level.CONFIG : java.util.logging.Level.WARNING, summary());
     }
 
     /** {@code "JDK patches on Java 25.0.3: class-listing=on, ..."}, as logged at start-up (empty list before). */
