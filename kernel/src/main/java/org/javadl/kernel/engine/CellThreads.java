@@ -122,7 +122,41 @@ public final class CellThreads {
         if (group != null) {
             GROUPS.put(group, runningCell);
         }
+        awaitInvokerJoining();
         return ResultCapture.invokePending();
+    }
+
+    /** The thread that handed the snippet to JShell (it then waits for the snippet's thread). */
+    private static volatile Thread invoker;
+
+    static void invokedBy(Thread thread) {
+        invoker = thread;
+    }
+
+    /**
+     * Waits until JShell's invoking thread is joining this one. JShell starts the snippet's thread,
+     * then lists the threads of its group and joins every one it finds: a thread the snippet
+     * starts before that listing (a {@code new Timer()}, a pool's first worker, on a busy machine
+     * anything) would be joined too, and the cell would never end. Once the invoker waits in
+     * {@code join}, it has made its list.
+     */
+    private static void awaitInvokerJoining() {
+        Thread t = invoker;
+        if (t == null || t == Thread.currentThread()) {
+            return;
+        }
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        for (int spins = 0; System.nanoTime() < deadline; spins++) {
+            Thread.State state = t.getState();
+            if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING || state == Thread.State.TERMINATED) {
+                return;
+            }
+            if (spins < 200) {
+                Thread.onSpinWait();
+            } else {
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- woven calls (StopCheckWeaver)
