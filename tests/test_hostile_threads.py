@@ -429,3 +429,27 @@ def test_a_background_thread_that_replaces_system_out(hk):
     assert under(msgs, nxt) == "printed anyway\n"  # the next cell's output is its own
     assert "note: a thread of an earlier cell replaced System.out" in under(msgs, thief_id, "stderr")
     assert_healthy(hk)
+
+
+# --------------------------------------------------------------------------- 5. what cannot be stopped
+# Last in the module: the two threads stay deadlocked for the rest of the session.
+@pytest.mark.timeout(90)
+def test_a_deadlock_is_reported_not_hidden(hk):
+    """Two cell threads deadlocked on monitors: no check runs and interrupts do not reach a thread
+    waiting for a monitor, so the kernel stops the cell, says which threads it could not stop and
+    why, and stays usable (the deadlocked threads use no CPU)."""
+    code = ("Object lockA = new Object(), lockB = new Object();\n"
+            'Thread d1 = new Thread(() -> { synchronized (lockA) { try { Thread.sleep(100); } catch (InterruptedException e) { }\n'
+            '    synchronized (lockB) { } } }, "dead-1");\n'
+            'Thread d2 = new Thread(() -> { synchronized (lockB) { try { Thread.sleep(100); } catch (InterruptedException e) { }\n'
+            '    synchronized (lockA) { } } }, "dead-2");\n'
+            "d1.start(); d2.start();\nd1.join();")
+    content, _, elapsed = interrupt_cell(hk, code, run_for=0.6)
+    assert content["ename"] == "Interrupted"
+    tb = strip_ansi("\n".join(content["traceback"]))
+    assert re.search(r"Still running: dead-1 \(cell \[\d+\]\) waiting for a lock in lambda\S* \(cell code\); "
+                     r"dead-2 \(cell \[\d+\]\) waiting for a lock in", tb), tb
+    assert "waits for a lock that another thread holds" in tb
+    assert elapsed <= MAX_INTERRUPT_REPLY
+    assert_cpu_idle(hk)
+    assert_healthy(hk)

@@ -95,6 +95,7 @@ public final class CellThreads {
     // ---------------------------------------------------------------- wiring (JavaEngine)
 
     static void cellStarting(int cell) {
+        ThreadStopper.releaseIdleMarks();
         runningCell = cell;
     }
 

@@ -67,7 +67,8 @@ final class ThreadStopper {
             }
             if (!stillRunning.isEmpty()) {
                 out.add(String.format("Still running: %s. %s", String.join("; ", stillRunning),
-                        "Each stops as soon as it is back in cell code (the JDK call it is in does not check for interrupts)."));
+                        "Each stops when it next runs cell code: it is inside a JDK call that ignores interrupts, "
+                                + "or waits for a lock that another thread holds."));
             }
             if (!leftWaiting.isEmpty()) {
                 out.add(String.format("Left waiting (not running cell code): %s.", names(leftWaiting, currentCell)));
@@ -178,7 +179,7 @@ final class ThreadStopper {
                 if (!t.isAlive()) {
                     stopped.add(c);
                 } else if (CellStop.isMarked(t) && CellThreads.inCellCode(t)) {
-                    still.add(c.name() + " (cell [" + c.cell() + "]) in " + where(t));
+                    still.add(c.name() + " (cell [" + c.cell() + "]) " + where(t));
                 } else {
                     waiting.add(c);
                 }
@@ -186,14 +187,14 @@ final class ThreadStopper {
             List<String> tasks = new ArrayList<>();
             for (Thread t : sharedWorkers) {
                 if (t.isAlive() && CellStop.isMarked(t) && CellThreads.inCellCode(t)) {
-                    still.add(t.getName() + " in " + where(t));
+                    still.add(t.getName() + " " + where(t));
                 } else {
                     tasks.add(t.getName());
                 }
             }
             for (Thread t : runners) {
                 if (t.isAlive()) {
-                    still.add("the cell's own thread in " + where(t));
+                    still.add("the cell's own thread " + where(t));
                 }
             }
             return new Report(stopped, tasks, still, waiting, shutDown);
@@ -241,15 +242,16 @@ final class ThreadStopper {
         return n;
     }
 
-    /** The innermost frame of a thread, for "still running in ..." (cell code by its method). */
+    /** "in java.math.BigInteger.pow", "waiting for a lock in work (cell code)": what holds a thread up. */
     private static String where(Thread t) {
         StackTraceElement[] frames = t.getStackTrace();
+        String prefix = t.getState() == Thread.State.BLOCKED ? "waiting for a lock in " : "in ";
         if (frames.length == 0) {
-            return "native code";
+            return prefix + "native code";
         }
         StackTraceElement f = frames[0];
-        return f.getClassName().startsWith("REPL.") ? f.getMethodName() + " (cell code)"
-                : f.getClassName() + "." + f.getMethodName();
+        return prefix + (f.getClassName().startsWith("REPL.") ? f.getMethodName() + " (cell code)"
+                : f.getClassName() + "." + f.getMethodName());
     }
 
     /** Drops marks whose thread ended or left cell code; runs while any mark exists. */
@@ -260,6 +262,25 @@ final class ThreadStopper {
         reaper = new Thread(ThreadStopper::reap, "javadl-thread-reaper");
         reaper.setDaemon(true);
         reaper.start();
+    }
+
+    /**
+     * When a cell starts: drops the marks of threads that are not in cell code now. The reaper
+     * would drop them a little later anyway; meanwhile a marked pool worker would kill the new
+     * cell's first task on it (a {@code supplyAsync} right after an interrupt).
+     */
+    static void releaseIdleMarks() {
+        CellStop.Mark[] marks = CellStop.marks();
+        if (marks.length == 0) {
+            return;
+        }
+        List<CellStop.Mark> done = new ArrayList<>();
+        for (CellStop.Mark m : marks) {
+            if (!m.thread.isAlive() || !CellThreads.inCellCode(m.thread)) {
+                done.add(m);
+            }
+        }
+        CellStop.unmark(done, false);
     }
 
     private static void reap() {
