@@ -63,24 +63,21 @@ def assert_cpu_idle(hk, seconds=1.0, limit=IDLE_CORES):
     assert cores < limit, f"the kernel still uses {cores:.2f} cores after the interrupt"
 
 
-def wait_busy(hk, msg_id, timeout=20.0):
-    """Wait until the kernel says it is busy with ``msg_id`` (other messages are dropped)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+def interrupt_cell(hk, code, run_for=0.4):
+    """Run ``code``, interrupt it ``run_for`` s after it printed "ready" (so everything it starts
+    runs by then); return (reply content, outputs, seconds from the interrupt to the reply).
+    ``code``'s last line runs after a ``System.out.println("ready")`` added before it."""
+    lines = code.split("\n")
+    msg_id = hk.kc.execute("\n".join(lines[:-1] + ['System.out.println("ready");', lines[-1]]))
+    deadline = time.monotonic() + 30
+    while True:
+        assert time.monotonic() < deadline, "the cell never said it was ready"
         try:
             m = hk.kc.get_iopub_msg(timeout=0.5)
         except Empty:
             continue
-        if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status" \
-                and m["content"]["execution_state"] == "busy":
-            return
-    raise AssertionError("the kernel never became busy")
-
-
-def interrupt_cell(hk, code, run_for=0.5):
-    """Run ``code``, interrupt it after ``run_for`` s; return (reply content, outputs, seconds to reply)."""
-    msg_id = hk.kc.execute(code)
-    wait_busy(hk, msg_id)
+        if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "stream" and "ready" in m["content"]["text"]:
+            break
     time.sleep(run_for)
     try:
         early = hk.wait_reply(msg_id, timeout=0.01)

@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
  * the notebook's {@code threads()} reach it without a reference, and one kernel runs one engine.
  */
 public final class CellThreads {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CellThreads.class.getName());
     /** JShell's snippet groups (and nothing else), with the cell each ran for. Weak: JDK 19+ lets unused groups go. */
     private static final Map<ThreadGroup, Integer> GROUPS = Collections.synchronizedMap(new WeakHashMap<>());
     /** JShell's own snippet threads: they are the cell, not threads the cell started. */
@@ -175,6 +176,7 @@ public final class CellThreads {
             ThreadFactory inner = pool.getThreadFactory();
             pool.setThreadFactory(r -> reportingUncaught(inner.newThread(r)));
         }
+        LOG.fine(() -> "adopted " + executorOrTimer + " on " + Thread.currentThread());
         synchronized (ADOPTED) {
             ADOPTED.removeIf(a -> a.ref().get() == null);
             ADOPTED.add(new Adopted(new WeakReference<>(executorOrTimer), runningCellOrWriter()));

@@ -99,9 +99,11 @@ final class ThreadStopper {
         private int shutDown;
         private long started = System.nanoTime();
         private boolean forced;
+        /** Open once {@link #start()} is done: the cell it stops may end (and report) while it still runs. */
+        private final java.util.concurrent.CountDownLatch begun = new java.util.concurrent.CountDownLatch(1);
 
         private Stop(List<CellThreads.CellThread> owned, List<Thread> runners, List<Thread> sharedWorkers) {
-            this.owned = owned;
+            this.owned = new ArrayList<>(owned);
             this.runners = runners;
             this.sharedWorkers = sharedWorkers;
         }
@@ -119,13 +121,27 @@ final class ThreadStopper {
                 t.interrupt();
             }
             ensureReaper();
+            LOG.fine(() -> "stop: marked " + marked + ", shut down " + shutDown + " executors/timers");
+            begun.countDown();
             return this;
         }
 
         /** Waits up to {@code millis} for the stopped threads to end (or leave cell code), then reports. */
         Report await(long millis) {
+            try {
+                if (!begun.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return report();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return report();
+            }
             long deadline = started + millis * 1_000_000L;
-            while (System.nanoTime() < deadline && !settled()) {
+            while (true) {
+                absorbLateThreads();
+                if (settled() || System.nanoTime() >= deadline) {
+                    break;
+                }
                 if (THREAD_STOP_WORKS && !forced && System.nanoTime() - started > COOPERATIVE_MILLIS * 1_000_000L) {
                     forced = true;
                     forceStragglers();
@@ -133,6 +149,26 @@ final class ThreadStopper {
                 sleep(5);
             }
             return report();
+        }
+
+        /**
+         * Threads that cell code started after the plan was made (the interrupted cell's thread
+         * between its plan and its mark, a dying thread's last act) are stopped too.
+         */
+        private void absorbLateThreads() {
+            Set<Thread> known = new java.util.HashSet<>();
+            owned.forEach(c -> known.add(c.thread()));
+            List<Thread> late = new ArrayList<>();
+            for (CellThreads.CellThread c : CellThreads.live()) {
+                if (known.add(c.thread())) {
+                    owned.add(c);
+                    late.add(c.thread());
+                }
+            }
+            if (!late.isEmpty()) {
+                CellStop.mark(late, false);
+                late.forEach(Thread::interrupt);
+            }
         }
 
         private boolean settled() {
@@ -225,6 +261,7 @@ final class ThreadStopper {
     /** Shuts down the executors and timers cells created; returns how many were still running. */
     private static int shutDownAdopted() {
         int n = 0;
+        LOG.fine(() -> "stop: adopted " + CellThreads.liveAdopted());
         for (Object o : CellThreads.liveAdopted()) {
             try {
                 if (o instanceof ExecutorService e) {
