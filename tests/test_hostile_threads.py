@@ -63,24 +63,21 @@ def assert_cpu_idle(hk, seconds=1.0, limit=IDLE_CORES):
     assert cores < limit, f"the kernel still uses {cores:.2f} cores after the interrupt"
 
 
-def wait_busy(hk, msg_id, timeout=20.0):
-    """Wait until the kernel says it is busy with ``msg_id`` (other messages are dropped)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+def interrupt_cell(hk, code, run_for=0.4):
+    """Run ``code``, interrupt it ``run_for`` s after it printed "ready" (so everything it starts
+    runs by then); return (reply content, outputs, seconds from the interrupt to the reply).
+    ``code``'s last line runs after a ``System.out.println("ready")`` added before it."""
+    lines = code.split("\n")
+    msg_id = hk.kc.execute("\n".join(lines[:-1] + ['System.out.println("ready");', lines[-1]]))
+    deadline = time.monotonic() + 30
+    while True:
+        assert time.monotonic() < deadline, "the cell never said it was ready"
         try:
             m = hk.kc.get_iopub_msg(timeout=0.5)
         except Empty:
             continue
-        if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status" \
-                and m["content"]["execution_state"] == "busy":
-            return
-    raise AssertionError("the kernel never became busy")
-
-
-def interrupt_cell(hk, code, run_for=0.5):
-    """Run ``code``, interrupt it after ``run_for`` s; return (reply content, outputs, seconds to reply)."""
-    msg_id = hk.kc.execute(code)
-    wait_busy(hk, msg_id)
+        if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "stream" and "ready" in m["content"]["text"]:
+            break
     time.sleep(run_for)
     try:
         early = hk.wait_reply(msg_id, timeout=0.01)
@@ -428,4 +425,28 @@ def test_a_background_thread_that_replaces_system_out(hk):
     thief_id, nxt, msgs = then_next(hk, thief, 'System.out.println("printed anyway")', pause=0.6)
     assert under(msgs, nxt) == "printed anyway\n"  # the next cell's output is its own
     assert "note: a thread of an earlier cell replaced System.out" in under(msgs, thief_id, "stderr")
+    assert_healthy(hk)
+
+
+# --------------------------------------------------------------------------- 5. what cannot be stopped
+# Last in the module: the two threads stay deadlocked for the rest of the session.
+@pytest.mark.timeout(90)
+def test_a_deadlock_is_reported_not_hidden(hk):
+    """Two cell threads deadlocked on monitors: no check runs and interrupts do not reach a thread
+    waiting for a monitor, so the kernel stops the cell, says which threads it could not stop and
+    why, and stays usable (the deadlocked threads use no CPU)."""
+    code = ("Object lockA = new Object(), lockB = new Object();\n"
+            'Thread d1 = new Thread(() -> { synchronized (lockA) { try { Thread.sleep(100); } catch (InterruptedException e) { }\n'
+            '    synchronized (lockB) { } } }, "dead-1");\n'
+            'Thread d2 = new Thread(() -> { synchronized (lockB) { try { Thread.sleep(100); } catch (InterruptedException e) { }\n'
+            '    synchronized (lockA) { } } }, "dead-2");\n'
+            "d1.start(); d2.start();\nd1.join();")
+    content, _, elapsed = interrupt_cell(hk, code, run_for=0.6)
+    assert content["ename"] == "Interrupted"
+    tb = strip_ansi("\n".join(content["traceback"]))
+    assert re.search(r"Still running: dead-1 \(cell \[\d+\]\) waiting for a lock in lambda\S* \(cell code\); "
+                     r"dead-2 \(cell \[\d+\]\) waiting for a lock in", tb), tb
+    assert "waits for a lock that another thread holds" in tb
+    assert elapsed <= MAX_INTERRUPT_REPLY
+    assert_cpu_idle(hk)
     assert_healthy(hk)

@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
  * the notebook's {@code threads()} reach it without a reference, and one kernel runs one engine.
  */
 public final class CellThreads {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CellThreads.class.getName());
     /** JShell's snippet groups (and nothing else), with the cell each ran for. Weak: JDK 19+ lets unused groups go. */
     private static final Map<ThreadGroup, Integer> GROUPS = Collections.synchronizedMap(new WeakHashMap<>());
     /** JShell's own snippet threads: they are the cell, not threads the cell started. */
@@ -95,6 +96,7 @@ public final class CellThreads {
     // ---------------------------------------------------------------- wiring (JavaEngine)
 
     static void cellStarting(int cell) {
+        ThreadStopper.releaseIdleMarks();
         runningCell = cell;
     }
 
@@ -122,7 +124,41 @@ public final class CellThreads {
         if (group != null) {
             GROUPS.put(group, runningCell);
         }
+        awaitInvokerJoining();
         return ResultCapture.invokePending();
+    }
+
+    /** The thread that handed the snippet to JShell (it then waits for the snippet's thread). */
+    private static volatile Thread invoker;
+
+    static void invokedBy(Thread thread) {
+        invoker = thread;
+    }
+
+    /**
+     * Waits until JShell's invoking thread is joining this one. JShell starts the snippet's thread,
+     * then lists the threads of its group and joins every one it finds: a thread the snippet
+     * starts before that listing (a {@code new Timer()}, a pool's first worker, on a busy machine
+     * anything) would be joined too, and the cell would never end. Once the invoker waits in
+     * {@code join}, it has made its list.
+     */
+    private static void awaitInvokerJoining() {
+        Thread t = invoker;
+        if (t == null || t == Thread.currentThread()) {
+            return;
+        }
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        for (int spins = 0; System.nanoTime() < deadline; spins++) {
+            Thread.State state = t.getState();
+            if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING || state == Thread.State.TERMINATED) {
+                return;
+            }
+            if (spins < 200) {
+                Thread.onSpinWait();
+            } else {
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- woven calls (StopCheckWeaver)
@@ -140,6 +176,7 @@ public final class CellThreads {
             ThreadFactory inner = pool.getThreadFactory();
             pool.setThreadFactory(r -> reportingUncaught(inner.newThread(r)));
         }
+        LOG.fine(() -> "adopted " + executorOrTimer + " on " + Thread.currentThread());
         synchronized (ADOPTED) {
             ADOPTED.removeIf(a -> a.ref().get() == null);
             ADOPTED.add(new Adopted(new WeakReference<>(executorOrTimer), runningCellOrWriter()));

@@ -41,6 +41,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         ResultCapture.prepare(doitMethod);
+        CellThreads.invokedBy(Thread.currentThread());
         return super.invoke(INVOKER);
     }
 

@@ -67,7 +67,8 @@ final class ThreadStopper {
             }
             if (!stillRunning.isEmpty()) {
                 out.add(String.format("Still running: %s. %s", String.join("; ", stillRunning),
-                        "Each stops as soon as it is back in cell code (the JDK call it is in does not check for interrupts)."));
+                        "Each stops when it next runs cell code: it is inside a JDK call that ignores interrupts, "
+                                + "or waits for a lock that another thread holds."));
             }
             if (!leftWaiting.isEmpty()) {
                 out.add(String.format("Left waiting (not running cell code): %s.", names(leftWaiting, currentCell)));
@@ -98,9 +99,11 @@ final class ThreadStopper {
         private int shutDown;
         private long started = System.nanoTime();
         private boolean forced;
+        /** Open once {@link #start()} is done: the cell it stops may end (and report) while it still runs. */
+        private final java.util.concurrent.CountDownLatch begun = new java.util.concurrent.CountDownLatch(1);
 
         private Stop(List<CellThreads.CellThread> owned, List<Thread> runners, List<Thread> sharedWorkers) {
-            this.owned = owned;
+            this.owned = new ArrayList<>(owned);
             this.runners = runners;
             this.sharedWorkers = sharedWorkers;
         }
@@ -118,13 +121,27 @@ final class ThreadStopper {
                 t.interrupt();
             }
             ensureReaper();
+            LOG.fine(() -> "stop: marked " + marked + ", shut down " + shutDown + " executors/timers");
+            begun.countDown();
             return this;
         }
 
         /** Waits up to {@code millis} for the stopped threads to end (or leave cell code), then reports. */
         Report await(long millis) {
+            try {
+                if (!begun.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return report();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return report();
+            }
             long deadline = started + millis * 1_000_000L;
-            while (System.nanoTime() < deadline && !settled()) {
+            while (true) {
+                absorbLateThreads();
+                if (settled() || System.nanoTime() >= deadline) {
+                    break;
+                }
                 if (THREAD_STOP_WORKS && !forced && System.nanoTime() - started > COOPERATIVE_MILLIS * 1_000_000L) {
                     forced = true;
                     forceStragglers();
@@ -132,6 +149,26 @@ final class ThreadStopper {
                 sleep(5);
             }
             return report();
+        }
+
+        /**
+         * Threads that cell code started after the plan was made (the interrupted cell's thread
+         * between its plan and its mark, a dying thread's last act) are stopped too.
+         */
+        private void absorbLateThreads() {
+            Set<Thread> known = new java.util.HashSet<>();
+            owned.forEach(c -> known.add(c.thread()));
+            List<Thread> late = new ArrayList<>();
+            for (CellThreads.CellThread c : CellThreads.live()) {
+                if (known.add(c.thread())) {
+                    owned.add(c);
+                    late.add(c.thread());
+                }
+            }
+            if (!late.isEmpty()) {
+                CellStop.mark(late, false);
+                late.forEach(Thread::interrupt);
+            }
         }
 
         private boolean settled() {
@@ -178,7 +215,7 @@ final class ThreadStopper {
                 if (!t.isAlive()) {
                     stopped.add(c);
                 } else if (CellStop.isMarked(t) && CellThreads.inCellCode(t)) {
-                    still.add(c.name() + " (cell [" + c.cell() + "]) in " + where(t));
+                    still.add(c.name() + " (cell [" + c.cell() + "]) " + where(t));
                 } else {
                     waiting.add(c);
                 }
@@ -186,14 +223,14 @@ final class ThreadStopper {
             List<String> tasks = new ArrayList<>();
             for (Thread t : sharedWorkers) {
                 if (t.isAlive() && CellStop.isMarked(t) && CellThreads.inCellCode(t)) {
-                    still.add(t.getName() + " in " + where(t));
+                    still.add(t.getName() + " " + where(t));
                 } else {
                     tasks.add(t.getName());
                 }
             }
             for (Thread t : runners) {
                 if (t.isAlive()) {
-                    still.add("the cell's own thread in " + where(t));
+                    still.add("the cell's own thread " + where(t));
                 }
             }
             return new Report(stopped, tasks, still, waiting, shutDown);
@@ -224,6 +261,7 @@ final class ThreadStopper {
     /** Shuts down the executors and timers cells created; returns how many were still running. */
     private static int shutDownAdopted() {
         int n = 0;
+        LOG.fine(() -> "stop: adopted " + CellThreads.liveAdopted());
         for (Object o : CellThreads.liveAdopted()) {
             try {
                 if (o instanceof ExecutorService e) {
@@ -241,15 +279,16 @@ final class ThreadStopper {
         return n;
     }
 
-    /** The innermost frame of a thread, for "still running in ..." (cell code by its method). */
+    /** "in java.math.BigInteger.pow", "waiting for a lock in work (cell code)": what holds a thread up. */
     private static String where(Thread t) {
         StackTraceElement[] frames = t.getStackTrace();
+        String prefix = t.getState() == Thread.State.BLOCKED ? "waiting for a lock in " : "in ";
         if (frames.length == 0) {
-            return "native code";
+            return prefix + "native code";
         }
         StackTraceElement f = frames[0];
-        return f.getClassName().startsWith("REPL.") ? f.getMethodName() + " (cell code)"
-                : f.getClassName() + "." + f.getMethodName();
+        return prefix + (f.getClassName().startsWith("REPL.") ? f.getMethodName() + " (cell code)"
+                : f.getClassName() + "." + f.getMethodName());
     }
 
     /** Drops marks whose thread ended or left cell code; runs while any mark exists. */
@@ -260,6 +299,25 @@ final class ThreadStopper {
         reaper = new Thread(ThreadStopper::reap, "javadl-thread-reaper");
         reaper.setDaemon(true);
         reaper.start();
+    }
+
+    /**
+     * When a cell starts: drops the marks of threads that are not in cell code now. The reaper
+     * would drop them a little later anyway; meanwhile a marked pool worker would kill the new
+     * cell's first task on it (a {@code supplyAsync} right after an interrupt).
+     */
+    static void releaseIdleMarks() {
+        CellStop.Mark[] marks = CellStop.marks();
+        if (marks.length == 0) {
+            return;
+        }
+        List<CellStop.Mark> done = new ArrayList<>();
+        for (CellStop.Mark m : marks) {
+            if (!m.thread.isAlive() || !CellThreads.inCellCode(m.thread)) {
+                done.add(m);
+            }
+        }
+        CellStop.unmark(done, false);
     }
 
     private static void reap() {

@@ -197,6 +197,19 @@ class CellThreadsTest {
     }
 
     @Test
+    void cellsThatStartAThreadAtOnceStillEnd() {
+        // JShell joins every thread of the snippet's group it finds right after starting the
+        // snippet: a thread started before that would make the cell wait for it forever.
+        for (int i = 0; i < 25; i++) {
+            String code = i % 2 == 0 ? "var race" + i + " = new java.util.Timer(\"race-" + i + "\");"
+                    : "new Thread(() -> { while (true) { try { Thread.sleep(1000); } catch (InterruptedException e) { return; } } }).start();";
+            CellOutcome o = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                    () -> engine.execute(code, ++cell), code);
+            assertInstanceOf(CellOutcome.Success.class, o);
+        }
+    }
+
+    @Test
     void aPlainCellLeavesNoNote() {
         run("int plain = 1;");
         assertNull(engine.backgroundThreadsNote(cell));
