@@ -48,7 +48,8 @@ PATCH_LINE = re.compile(r"JDK patches on Java (\S+): (.*)")
 # What a patch logs when it turns itself off (engine/ and engine/javac/).
 OFF_LINES = ("cannot be narrowed", "cannot be replaced", "cannot be changed", "cannot be reached",
              "cannot be swept", "cannot be pruned", "cannot be trimmed", "missed a class file",
-             "compiled only with the kernel's JDK patches off", "is off for this session")
+             "compiled only with the kernel's JDK patches off", "is off for this session", "cannot be indexed",
+             "did not index")
 FINAL_FIELD_FLAG = "--enable-final-field-mutation=ALL-UNNAMED"
 
 

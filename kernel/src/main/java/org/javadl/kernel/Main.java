@@ -97,21 +97,53 @@ public final class Main {
     }
 
     /**
-     * Warms fonts, XChart and PNG encoding so the first plot is fast. With cores to spare this runs
-     * alongside JShell's start; on fewer than four cores the two compete (on two cores the first
-     * reply took 2.25 s instead of ~1.6 s, kernel/bench), so it waits until JShell is ready and a
-     * plot in the first seconds pays the difference. JAVADL_DISPLAY_WARMUP=start|ready|off decides.
+     * Warms fonts, XChart, PNG encoding and Tablesaw so the first plot or table is fast. With cores
+     * to spare this runs alongside JShell's start. On fewer than four cores it waits until JShell
+     * is ready and the kernel has been idle for {@value #IDLE_BEFORE_WARMUP_MILLIS} ms, normally
+     * right after the first cell's reply: the warm-up costs ~0.3 s of CPU (Tablesaw's first use
+     * alone scans the class path, ~0.23 s), and run beside the first cell on two cores it took CPU
+     * the first reply needed (CPU to the first reply 0.75 -> 0.68 s without it, kernel/bench). A
+     * plot in the first second pays the difference. JAVADL_DISPLAY_WARMUP=start|ready|idle|off decides.
      */
     private static void startDisplayWarmup(JavaEngine engine) {
         String mode = System.getenv("JAVADL_DISPLAY_WARMUP");
         if (mode == null || mode.isBlank()) {
-            mode = Runtime.getRuntime().availableProcessors() >= 4 ? "start" : "ready";
+            mode = Runtime.getRuntime().availableProcessors() >= 4 ? "start" : "idle";
         }
         switch (mode.strip().toLowerCase()) {
             case "start" -> DisplayWarmup.startInBackground();
             case "off" -> LOG.fine("display warm-up off");
-            default -> engine.whenReady(DisplayWarmup::startInBackground);
+            case "ready" -> engine.whenReady(DisplayWarmup::startInBackground);
+            default -> engine.whenReady(() -> whenIdle(engine, DisplayWarmup::startInBackground));
         }
+    }
+
+    static final long IDLE_BEFORE_WARMUP_MILLIS = 300;
+
+    /**
+     * Runs {@code action} on a daemon thread once no cell has been running for
+     * {@link #IDLE_BEFORE_WARMUP_MILLIS}: a cell queued before JShell was ready starts within a
+     * millisecond of it, so the first cell of a session goes first.
+     */
+    private static void whenIdle(JavaEngine engine, Runnable action) {
+        Thread t = new Thread(() -> {
+            long idleSince = System.nanoTime();
+            try {
+                while (true) {
+                    Thread.sleep(50);
+                    if (engine.isRunning()) {
+                        idleSince = System.nanoTime();
+                    } else if (System.nanoTime() - idleSince >= IDLE_BEFORE_WARMUP_MILLIS * 1_000_000) {
+                        break;
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            action.run();
+        }, "javadl-warmup-when-idle");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static void shutdown(KernelServer server) {

@@ -10,6 +10,7 @@ import org.javadl.kernel.engine.classpath.IndexedFileManager;
 import org.javadl.kernel.engine.javac.CompileSafetyNet;
 import org.javadl.kernel.engine.javac.PatchStates;
 import org.javadl.kernel.engine.javac.ReplClassListing;
+import org.javadl.kernel.engine.javac.ReplClassTable;
 import org.javadl.kernel.engine.javac.ReplDefinitions;
 import org.javadl.kernel.engine.javac.ReplImportPlugin;
 import org.javadl.kernel.engine.javac.ReplImportTrimmer;
@@ -234,6 +235,7 @@ public final class JavaEngine implements AutoCloseable {
                 new PatchStates.State("snippet-table", definitions != null),
                 new PatchStates.State("import-trimmer", ReplImportTrimmer.active()),
                 new PatchStates.State("symbol-sweeper", sweeper != null),
+                new PatchStates.State("class-table", ReplClassTable.active()),
                 new PatchStates.State("class-pruner", pruner != null),
                 new PatchStates.State("history-trimmer", trimmer != null),
                 new PatchStates.State("indexing-pause", indexing.paused())));

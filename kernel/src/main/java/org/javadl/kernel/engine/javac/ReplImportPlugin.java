@@ -32,6 +32,7 @@ public final class ReplImportPlugin implements Plugin {
     public void init(JavacTask task, String... args) {
         TASKS.incrementAndGet();
         ReplClassListing.compilationStarted();
+        ReplClassTable.attach(task);
         if (ReplImportTrimmer.available()) {
             task.addTaskListener(new ReplImportTrimmer(task));
         }

@@ -80,8 +80,10 @@ public final class ReplSymbolSweeper {
                     for (Object context : (Collection<?>) queue) {
                         Map<?, ?> table = (Map<?, ?>) classes.get(symtabOf.invoke(null, context));
                         int before = table.size();
-                        table.values().removeIf(byModule -> ((Map<?, ?>) byModule).isEmpty());
+                        // entrySet, not values(): ReplClassTable narrows values() while a cell runs
+                        table.entrySet().removeIf(e -> ((Map<?, ?>) e.getValue()).isEmpty());
                         removed += before - table.size();
+                        ReplClassTable.check(table); // walking the table anyway: is its REPL index complete?
                     }
                 }
                 return removed;
