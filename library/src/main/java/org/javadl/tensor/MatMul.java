@@ -36,6 +36,12 @@ public final class MatMul {
     static final int ROWS = 2;
     static final int DEPTH = 4;
     static final int PANEL = 256;
+    /** Largest strip (k × width doubles) the vector path takes at once: 256 KiB, well inside L2. */
+    private static final int STRIP_DOUBLES = 1 << 15;
+    /** Depth up to which the vector path reads a row-major B in place instead of packing it. */
+    static final int DIRECT_DEPTH = 32;
+    /** Depth block of the vector path (512: on the benchmark machine 64, 128 and 256 were no faster for 512², its L2 holds a 512-deep strip). */
+    static final int KC = 512;
     /** Below this many columns of C the panel copy does not pay; a plain dot-product loop is used. */
     private static final int NARROW = 8;
     /** Products (m·k·n) below which threads cost more than they save. */
@@ -164,6 +170,29 @@ public final class MatMul {
         return c;
     }
 
+    /**
+     * C (m×n, at {@code c[cOff]}) = rowInit[i] + A (m×k at {@code a[aOff]}) · B (k×n at {@code b[bOff]}), summed
+     * like the other entries; rowInit may be null. A shallow B (k ≤ {@value #DIRECT_DEPTH}) is read in place
+     * by the vector path (conv2d's im2col matrix).
+     */
+    public static void multiply(double[] a, int aOff, double[] b, int bOff, double[] rowInit, double[] c, int cOff,
+            int m, int k, int n) {
+        if (vector && k <= DIRECT_DEPTH && n >= VectorGemm.NR && m > 0) {
+            vectorDirect(a, aOff, b, bOff, rowInit, c, cOff, m, k, n);
+            return;
+        }
+        multiplyInto(a, aOff, (j0, w, panel) -> {
+            for (int p = 0; p < k; p++) {
+                System.arraycopy(b, bOff + p * n + j0, panel[p], 0, w);
+            }
+        }, rowInit, c, cOff, m, k, n);
+    }
+
+    /** The same, C written at {@code c[cOff]} (one image of a batch, without a copy). */
+    public static void multiply(double[] a, Panel b, double[] rowInit, double[] c, int cOff, int m, int k, int n) {
+        multiplyInto(a, 0, b, rowInit, c, cOff, m, k, n);
+    }
+
     private static void multiplyInto(double[] a, int aOff, Panel b, double[] rowInit, double[] c, int cOff, int m,
             int k, int n) {
         if (m == 0 || n == 0) {
@@ -198,7 +227,9 @@ public final class MatMul {
     /** Rows [i0, i1) of C. */
     private static void rows(double[] a, int aOff, Panel b, double[] rowInit, double[] c, int cOff, int i0, int i1,
             int k, int n) {
-        int strip = Math.min(n, PANEL);
+        // The vector path packs each strip anyway, so a shallow B (an im2col matrix of a few rows) is taken in
+        // one wide strip of up to 32 Ki doubles: fewer fills and tile set-ups per output row.
+        int strip = Math.min(n, vector ? Math.max(PANEL, (STRIP_DOUBLES / Math.max(1, k)) & ~63) : PANEL);
         double[][] panel = new double[k][strip];
         for (int j0 = 0; j0 < n; j0 += strip) {
             int w = Math.min(strip, n - j0);
@@ -293,25 +324,24 @@ public final class MatMul {
     }
 
     /**
-     * Rows [i0, i1) × columns [j0, j0 + w) of C with the {@link VectorGemm} tiles; the columns past the last
-     * whole tile are summed one element at a time in the same fma order.
+     * Rows [i0, i1) × columns [j0, j0 + w) of C with the {@link VectorGemm} tiles, B's strip packed first; the
+     * columns past the last whole tile are summed one element at a time in the same fma order.
      */
     private static void vectorStrip(double[] a, int aOff, double[][] panel, double[] rowInit, double[] c, int cOff,
             int i0, int i1, int k, int n, int j0, int w) {
         int nr = VectorGemm.NR;
         int jv = w - w % nr;
-        int i = i0;
-        for (; i + VectorGemm.MR <= i1; i += VectorGemm.MR) {
-            for (int j = 0; j < jv; j += nr) {
-                VectorGemm.tile(a, aOff + i * k, panel, j, rowInit, i, c, cOff + i * n + j0 + j, k, n);
+        // B's columns in blocks of NR, each block k × NR contiguous: packed[(jb·k + p)·NR + q] = panel[p][jb·NR + q]
+        double[] packed = new double[jv * k];
+        for (int p = 0; p < k; p++) {
+            double[] row = panel[p];
+            for (int jb = 0, at = p * nr; jb < jv; jb += nr, at += k * nr) {
+                for (int q = 0; q < nr; q++) {
+                    packed[at + q] = row[jb + q];
+                }
             }
         }
-        for (; i < i1; i++) {
-            double init = rowInit == null ? 0.0 : rowInit[i];
-            for (int j = 0; j < jv; j += nr) {
-                VectorGemm.rowTile(a, aOff + i * k, panel, j, init, c, cOff + i * n + j0 + j, k);
-            }
-        }
+        vectorTiles(a, aOff, packed, 0, k, nr, rowInit, c, cOff + j0, i0, i1, k, n, jv);
         for (int r = i0; r < i1; r++) {
             double init = rowInit == null ? 0.0 : rowInit[r];
             int ar = aOff + r * k;
@@ -321,6 +351,55 @@ public final class MatMul {
                     s = Math.fma(a[ar + p], panel[p][j], s);
                 }
                 c[cOff + r * n + j0 + j] = s;
+            }
+        }
+    }
+
+    /**
+     * C = rowInit + A · B with B read in place (row-major k × n at {@code b[bOff]}): for shallow products (an
+     * im2col matrix of a few rows), where packing would cost as much as the products.
+     */
+    private static void vectorDirect(double[] a, int aOff, double[] b, int bOff, double[] rowInit, double[] c,
+            int cOff, int m, int k, int n) {
+        int jv = n - n % VectorGemm.NR;
+        vectorTiles(a, aOff, b, bOff, 1, n, rowInit, c, cOff, 0, m, k, n, jv);
+        for (int r = 0; r < m; r++) {
+            double init = rowInit == null ? 0.0 : rowInit[r];
+            int ar = aOff + r * k;
+            for (int j = jv; j < n; j++) {
+                double s = init;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a[ar + p], b[bOff + p * n + j], s);
+                }
+                c[cOff + r * n + j] = s;
+            }
+        }
+    }
+
+    /**
+     * The whole tiles of rows [i0, i1) × columns [0, jv) (jv a multiple of NR), C's column 0 at c[cOff]; the
+     * block of B for columns j starts at {@code b[bBase + j·blockScale]} with rows {@code bStride} apart.
+     */
+    private static void vectorTiles(double[] a, int aOff, double[] b, int bBase, int blockScale, int bStride,
+            double[] rowInit, double[] c, int cOff, int i0, int i1, int k, int n, int jv) {
+        int nr = VectorGemm.NR;
+        // Depth in blocks of KC: a tile's KC steps of A (MR·KC doubles) stay in L1 while it sweeps the
+        // strip; C is reloaded once per block, and each element still sees its products in increasing p.
+        for (int k0 = 0; k0 < k; k0 += KC) {
+            int kc = Math.min(KC, k - k0);
+            int i = i0;
+            for (; i + VectorGemm.MR <= i1; i += VectorGemm.MR) {
+                for (int j = 0; j < jv; j += nr) {
+                    VectorGemm.tile(a, aOff + i * k, b, bBase + j * blockScale, bStride, rowInit, i, c,
+                            cOff + i * n + j, k, k0, kc, n);
+                }
+            }
+            for (; i < i1; i++) {
+                double init = rowInit == null ? 0.0 : rowInit[i];
+                for (int j = 0; j < jv; j += nr) {
+                    VectorGemm.rowTile(a, aOff + i * k, b, bBase + j * blockScale, bStride, init, c, cOff + i * n + j,
+                            k0, kc);
+                }
             }
         }
     }

@@ -26,84 +26,121 @@ final class VectorGemm {
     }
 
     /**
-     * Rows [i, i + MR) × columns [j, j + NR) of a strip: C[i + r][j0 + j + q] written at
-     * {@code c[o + r·n + q]} with o = cOff + i·n + j0 + j, from panel[p][j + q] = B[p][j0 + j + q].
+     * Rows [i, i + MR) × one block of NR columns: C[i + r][·] written at {@code c[o + r·n + q]} for q &lt; NR,
+     * from {@code packed[pb + p·bs + q]} = B[p][block column q], for depth steps p in [k0, k0 + kc) (C is read
+     * back when k0 &gt; 0). With bs = NR the block is packed contiguous, so the loads of B stream through the
+     * cache in order; a shallow B is read in place (bs = its row length).
      */
-    static void tile(double[] a, int a0, double[][] panel, int j, double[] rowInit, int i, double[] c, int o,
-            int k, int n) {
-                double init0 = rowInit == null ? 0.0 : rowInit[i + 0];
-                double init1 = rowInit == null ? 0.0 : rowInit[i + 1];
-                double init2 = rowInit == null ? 0.0 : rowInit[i + 2];
-                double init3 = rowInit == null ? 0.0 : rowInit[i + 3];
-                double init4 = rowInit == null ? 0.0 : rowInit[i + 4];
-                double init5 = rowInit == null ? 0.0 : rowInit[i + 5];
-                double init6 = rowInit == null ? 0.0 : rowInit[i + 6];
-                double init7 = rowInit == null ? 0.0 : rowInit[i + 7];
-                DoubleVector c00 = DoubleVector.broadcast(S, init0), c01 = c00;
-                DoubleVector c10 = DoubleVector.broadcast(S, init1), c11 = c10;
-                DoubleVector c20 = DoubleVector.broadcast(S, init2), c21 = c20;
-                DoubleVector c30 = DoubleVector.broadcast(S, init3), c31 = c30;
-                DoubleVector c40 = DoubleVector.broadcast(S, init4), c41 = c40;
-                DoubleVector c50 = DoubleVector.broadcast(S, init5), c51 = c50;
-                DoubleVector c60 = DoubleVector.broadcast(S, init6), c61 = c60;
-                DoubleVector c70 = DoubleVector.broadcast(S, init7), c71 = c70;
-        for (int p = 0; p < k; p++) {
-                    double[] bp = panel[p];
-                    DoubleVector b0 = DoubleVector.fromArray(S, bp, j);
-                    DoubleVector b1 = DoubleVector.fromArray(S, bp, j + L);
-                    DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + 0 * k + p]);
-                    c00 = x0.fma(b0, c00);
-                    c01 = x0.fma(b1, c01);
-                    DoubleVector x1 = DoubleVector.broadcast(S, a[a0 + 1 * k + p]);
-                    c10 = x1.fma(b0, c10);
-                    c11 = x1.fma(b1, c11);
-                    DoubleVector x2 = DoubleVector.broadcast(S, a[a0 + 2 * k + p]);
-                    c20 = x2.fma(b0, c20);
-                    c21 = x2.fma(b1, c21);
-                    DoubleVector x3 = DoubleVector.broadcast(S, a[a0 + 3 * k + p]);
-                    c30 = x3.fma(b0, c30);
-                    c31 = x3.fma(b1, c31);
-                    DoubleVector x4 = DoubleVector.broadcast(S, a[a0 + 4 * k + p]);
-                    c40 = x4.fma(b0, c40);
-                    c41 = x4.fma(b1, c41);
-                    DoubleVector x5 = DoubleVector.broadcast(S, a[a0 + 5 * k + p]);
-                    c50 = x5.fma(b0, c50);
-                    c51 = x5.fma(b1, c51);
-                    DoubleVector x6 = DoubleVector.broadcast(S, a[a0 + 6 * k + p]);
-                    c60 = x6.fma(b0, c60);
-                    c61 = x6.fma(b1, c61);
-                    DoubleVector x7 = DoubleVector.broadcast(S, a[a0 + 7 * k + p]);
-                    c70 = x7.fma(b0, c70);
-                    c71 = x7.fma(b1, c71);
+    static void tile(double[] a, int a0, double[] packed, int pb, int bs, double[] rowInit, int i, double[] c, int o,
+            int k, int k0, int kc, int n) {
+        DoubleVector c00, c01;
+        DoubleVector c10, c11;
+        DoubleVector c20, c21;
+        DoubleVector c30, c31;
+        DoubleVector c40, c41;
+        DoubleVector c50, c51;
+        DoubleVector c60, c61;
+        DoubleVector c70, c71;
+        if (k0 == 0) {
+            c00 = DoubleVector.broadcast(S, rowInit == null ? 0.0 : rowInit[i + 0]);
+            c01 = DoubleVector.broadcast(S, rowInit == null ? 0.0 : rowInit[i + 0]);
+            c10 = DoubleVector.broadcast(S, rowInit == null ? 0.0 : rowInit[i + 1]);
+            c11 = DoubleVector.broadcast(S, rowInit == null ? 0.0 : rowInit[i + 1]);
+            c20 = DoubleVector.broadcast(S, rowInit == null ? 0.0 : rowInit[i + 2]);
+            c21 = DoubleVector.broadcast(S, rowInit == null ? 0.0 : rowInit[i + 2]);
+            c30 = DoubleVector.broadcast(S, rowInit == null ? 0.0 : rowInit[i + 3]);
+            c31 = DoubleVector.broadcast(S, rowInit == null ? 0.0 : rowInit[i + 3]);
+            c40 = DoubleVector.broadcast(S, rowInit == null ? 0.0 : rowInit[i + 4]);
+            c41 = DoubleVector.broadcast(S, rowInit == null ? 0.0 : rowInit[i + 4]);
+            c50 = DoubleVector.broadcast(S, rowInit == null ? 0.0 : rowInit[i + 5]);
+            c51 = DoubleVector.broadcast(S, rowInit == null ? 0.0 : rowInit[i + 5]);
+            c60 = DoubleVector.broadcast(S, rowInit == null ? 0.0 : rowInit[i + 6]);
+            c61 = DoubleVector.broadcast(S, rowInit == null ? 0.0 : rowInit[i + 6]);
+            c70 = DoubleVector.broadcast(S, rowInit == null ? 0.0 : rowInit[i + 7]);
+            c71 = DoubleVector.broadcast(S, rowInit == null ? 0.0 : rowInit[i + 7]);
+        } else {
+            c00 = DoubleVector.fromArray(S, c, o + 0 * n + 0 * L);
+            c01 = DoubleVector.fromArray(S, c, o + 0 * n + 1 * L);
+            c10 = DoubleVector.fromArray(S, c, o + 1 * n + 0 * L);
+            c11 = DoubleVector.fromArray(S, c, o + 1 * n + 1 * L);
+            c20 = DoubleVector.fromArray(S, c, o + 2 * n + 0 * L);
+            c21 = DoubleVector.fromArray(S, c, o + 2 * n + 1 * L);
+            c30 = DoubleVector.fromArray(S, c, o + 3 * n + 0 * L);
+            c31 = DoubleVector.fromArray(S, c, o + 3 * n + 1 * L);
+            c40 = DoubleVector.fromArray(S, c, o + 4 * n + 0 * L);
+            c41 = DoubleVector.fromArray(S, c, o + 4 * n + 1 * L);
+            c50 = DoubleVector.fromArray(S, c, o + 5 * n + 0 * L);
+            c51 = DoubleVector.fromArray(S, c, o + 5 * n + 1 * L);
+            c60 = DoubleVector.fromArray(S, c, o + 6 * n + 0 * L);
+            c61 = DoubleVector.fromArray(S, c, o + 6 * n + 1 * L);
+            c70 = DoubleVector.fromArray(S, c, o + 7 * n + 0 * L);
+            c71 = DoubleVector.fromArray(S, c, o + 7 * n + 1 * L);
         }
-                c00.intoArray(c, o + 0 * n);
-                c01.intoArray(c, o + 0 * n + L);
-                c10.intoArray(c, o + 1 * n);
-                c11.intoArray(c, o + 1 * n + L);
-                c20.intoArray(c, o + 2 * n);
-                c21.intoArray(c, o + 2 * n + L);
-                c30.intoArray(c, o + 3 * n);
-                c31.intoArray(c, o + 3 * n + L);
-                c40.intoArray(c, o + 4 * n);
-                c41.intoArray(c, o + 4 * n + L);
-                c50.intoArray(c, o + 5 * n);
-                c51.intoArray(c, o + 5 * n + L);
-                c60.intoArray(c, o + 6 * n);
-                c61.intoArray(c, o + 6 * n + L);
-                c70.intoArray(c, o + 7 * n);
-                c71.intoArray(c, o + 7 * n + L);
+        for (int p = k0; p < k0 + kc; p++) {
+            int q = pb + p * bs;
+            DoubleVector b0 = DoubleVector.fromArray(S, packed, q + 0 * L);
+            DoubleVector b1 = DoubleVector.fromArray(S, packed, q + 1 * L);
+            DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + 0 * k + p]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            DoubleVector x1 = DoubleVector.broadcast(S, a[a0 + 1 * k + p]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            DoubleVector x2 = DoubleVector.broadcast(S, a[a0 + 2 * k + p]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            DoubleVector x3 = DoubleVector.broadcast(S, a[a0 + 3 * k + p]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+            DoubleVector x4 = DoubleVector.broadcast(S, a[a0 + 4 * k + p]);
+            c40 = x4.fma(b0, c40);
+            c41 = x4.fma(b1, c41);
+            DoubleVector x5 = DoubleVector.broadcast(S, a[a0 + 5 * k + p]);
+            c50 = x5.fma(b0, c50);
+            c51 = x5.fma(b1, c51);
+            DoubleVector x6 = DoubleVector.broadcast(S, a[a0 + 6 * k + p]);
+            c60 = x6.fma(b0, c60);
+            c61 = x6.fma(b1, c61);
+            DoubleVector x7 = DoubleVector.broadcast(S, a[a0 + 7 * k + p]);
+            c70 = x7.fma(b0, c70);
+            c71 = x7.fma(b1, c71);
+        }
+        c00.intoArray(c, o + 0 * n + 0 * L);
+        c01.intoArray(c, o + 0 * n + 1 * L);
+        c10.intoArray(c, o + 1 * n + 0 * L);
+        c11.intoArray(c, o + 1 * n + 1 * L);
+        c20.intoArray(c, o + 2 * n + 0 * L);
+        c21.intoArray(c, o + 2 * n + 1 * L);
+        c30.intoArray(c, o + 3 * n + 0 * L);
+        c31.intoArray(c, o + 3 * n + 1 * L);
+        c40.intoArray(c, o + 4 * n + 0 * L);
+        c41.intoArray(c, o + 4 * n + 1 * L);
+        c50.intoArray(c, o + 5 * n + 0 * L);
+        c51.intoArray(c, o + 5 * n + 1 * L);
+        c60.intoArray(c, o + 6 * n + 0 * L);
+        c61.intoArray(c, o + 6 * n + 1 * L);
+        c70.intoArray(c, o + 7 * n + 0 * L);
+        c71.intoArray(c, o + 7 * n + 1 * L);
     }
 
     /** One row × NR columns (the rows left over below a multiple of MR). */
-    static void rowTile(double[] a, int a0, double[][] panel, int j, double init, double[] c, int o, int k) {
-        DoubleVector c0 = DoubleVector.broadcast(S, init), c1 = c0;
-        for (int p = 0; p < k; p++) {
-            double[] bp = panel[p];
-            DoubleVector x = DoubleVector.broadcast(S, a[a0 + p]);
-            c0 = x.fma(DoubleVector.fromArray(S, bp, j), c0);
-            c1 = x.fma(DoubleVector.fromArray(S, bp, j + L), c1);
+    static void rowTile(double[] a, int a0, double[] packed, int pb, int bs, double init, double[] c, int o, int k0,
+            int kc) {
+        DoubleVector c0, c1;
+        if (k0 == 0) {
+            c0 = DoubleVector.broadcast(S, init);
+            c1 = DoubleVector.broadcast(S, init);
+        } else {
+            c0 = DoubleVector.fromArray(S, c, o + 0 * L);
+            c1 = DoubleVector.fromArray(S, c, o + 1 * L);
         }
-        c0.intoArray(c, o);
-        c1.intoArray(c, o + L);
+        for (int p = k0; p < k0 + kc; p++) {
+            int q = pb + p * bs;
+            DoubleVector x = DoubleVector.broadcast(S, a[a0 + p]);
+            c0 = x.fma(DoubleVector.fromArray(S, packed, q + 0 * L), c0);
+            c1 = x.fma(DoubleVector.fromArray(S, packed, q + 1 * L), c1);
+        }
+        c0.intoArray(c, o + 0 * L);
+        c1.intoArray(c, o + 1 * L);
     }
 }
