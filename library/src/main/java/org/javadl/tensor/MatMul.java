@@ -62,6 +62,11 @@ public final class MatMul {
     /** The path in use (tests switch it to compare both; the bits are the same). */
     private static volatile boolean vector = VECTOR_AVAILABLE;
 
+    /** Whether products are summed by the Vector API path (fused multiply-adds). */
+    static boolean vectorInUse() {
+        return vector;
+    }
+
     /** Selects the Vector API tiles (true, only if available) or the plain-Java loops; for tests. */
     static void useVector(boolean on) {
         vector = on && VECTOR_AVAILABLE;
@@ -121,11 +126,14 @@ public final class MatMul {
     public static double[] multiplyTransposed(double[] a, int aOff, double[] b, int bOff, int m, int k, int n) {
         double[] c = new double[m * n];
         if (n < NARROW) {
+            boolean fused = vector; // the same element sums as the path's wide products
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
                     double s = 0.0;
                     for (int p = 0; p < k; p++) {
-                        s = s + a[aOff + i * k + p] * b[bOff + j * k + p];
+                        double x = a[aOff + i * k + p];
+                        double y = b[bOff + j * k + p];
+                        s = fused ? Math.fma(x, y, s) : s + x * y;
                     }
                     c[i * n + j] = s;
                 }
@@ -406,11 +414,14 @@ public final class MatMul {
 
     /** Few columns (e.g. matrix × vector): the textbook loop, one dot product per element. */
     private static void narrow(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n) {
+        boolean fused = vector; // the same element sums as the path's wide products
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double s = 0.0;
                 for (int p = 0; p < k; p++) {
-                    s = s + a[aOff + i * k + p] * b[bOff + p * n + j];
+                    double x = a[aOff + i * k + p];
+                    double y = b[bOff + p * n + j];
+                    s = fused ? Math.fma(x, y, s) : s + x * y;
                 }
                 c[cOff + i * n + j] = s;
             }
