@@ -560,7 +560,7 @@ else:
         torch_out = json.loads(torch_proc.stdout)
         cases = torch_out["cases"]  # now with the cotangents the torch side drew for each output shape
         runner = _compile_runner(tmp_path_factory.mktemp("parity"))
-        java = subprocess.run(["java", "-cp", f"{CLASSES}{os.pathsep}{runner}", "org.javadl.parity.ParityMain"],
+        java = subprocess.run(["java", "--add-modules", "jdk.incubator.vector", "-cp", f"{CLASSES}{os.pathsep}{runner}", "org.javadl.parity.ParityMain"],
                               input=json.dumps({"cases": cases}), capture_output=True, text=True, timeout=600)
         assert java.returncode == 0, java.stderr[-3000:]
         ours = {r["name"]: r for r in json.loads(java.stdout)["results"]}

@@ -28,11 +28,15 @@ import org.openjdk.jmh.annotations.State;
  * Training with the tensor autograd, sizes as issue 12 and benchmarks/torch_bench.py: one epoch of the
  * digits MLP (64 → 128 → 10, batch 32, Adam, seeded shuffle: 45 steps), one CNN step (64 × 1 × 28 × 28
  * → conv 16@3×3 → ReLU → max pool 2 → linear 10, forward + backward + SGD), the conv2d forward of that
- * step alone, and a 512 × 512 matmul. Single thread, double precision.
+ * step alone, and a 512 × 512 matmul. Single thread, double precision. Forks with
+ * {@code --add-modules jdk.incubator.vector} like the kernel; {@code -jvmArgsAppend -Djavadl.vector=false}
+ * measures the plain-Java loops instead.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+// The kernel launches with the Vector API module (install-kernel.sh); measure what a notebook runs.
+@org.openjdk.jmh.annotations.Fork(jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class TrainingBench {
     private Sequential mlp;
     private Adam mlpOpt;

@@ -76,8 +76,7 @@ public final class Convolution {
         double[] b = bias == null ? null : Raw.data(bias);
         double[] y = new double[n * o * p];
         for (int i = 0; i < n; i++) {
-            double[] yi = MatMul.multiply(wd, geo.panel(xd, i * image), b, o, geo.rows(), p);
-            System.arraycopy(yi, 0, y, i * o * p, o * p);
+            MatMul.multiply(wd, 0, geo.columns(xd, i * image), 0, b, y, i * o * p, o, geo.rows(), p);
         }
         return Raw.make(y, n, o, geo.outHeight(), geo.outWidth());
     }

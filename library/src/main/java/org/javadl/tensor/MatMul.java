@@ -4,11 +4,19 @@ package org.javadl.tensor;
  * The matrix-multiply kernel behind {@link Tensor#matmul} and the im2col path of
  * {@code org.javadl.conv.Conv2d}: C = A B (+ a per-row start value) for row-major arrays.
  *
- * <p><b>Results are bit-for-bit those of the textbook loop</b> {@code s = init; for p: s += a[i][p]·b[p][j]}:
- * every element of C is accumulated one product at a time in increasing p, written as
- * {@code c = c + a0·v0 + a1·v1 + …}, which Java evaluates left to right (no re-association, no FMA).
+ * <p><b>Two paths, each deterministic.</b> With {@code jdk.incubator.vector} in the boot layer (the kernel and
+ * the Maven builds start the JVM with {@code --add-modules jdk.incubator.vector}), {@link VectorGemm}'s
+ * register tiles compute every element as the fused chain {@code s = init; for p: s = fma(a[i][p], b[p][j], s)}
+ * in increasing p (one rounding per product-and-add: more accurate than the textbook loop, and about twice
+ * as fast as the plain path on the benchmark machine). Without the module (or with
+ * {@code -Djavadl.vector=false}) the plain-Java loops below are used, and the results are bit-for-bit those of
+ * the textbook loop {@code s = init; for p: s += a[i][p]·b[p][j]}: every element of C is accumulated one
+ * product at a time in increasing p, written as {@code c = c + a0·v0 + a1·v1 + …}, which Java evaluates left
+ * to right (no re-association, no FMA). The two paths differ in the last bits; within one path the bits never
+ * depend on tiles or threads. (The plain path is not written with {@code Math.fma}: JDK 17's superword pass
+ * left those loops scalar, 2× slower than now.)
  *
- * <p><b>Speed</b> (plain Java, no {@code jdk.incubator.vector}): the loop is i-k-j, so the innermost loop
+ * <p><b>Speed of the plain path</b>: the loop is i-k-j, so the innermost loop
  * runs along contiguous rows of B and C and HotSpot's superword pass turns it into SIMD code. Each pass
  * updates {@value #ROWS} rows of C from {@value #DEPTH} rows of B, so every loaded vector of B is used
  * {@value #ROWS} times and every vector of C is loaded and stored once per {@value #DEPTH} products
@@ -28,6 +36,12 @@ public final class MatMul {
     static final int ROWS = 2;
     static final int DEPTH = 4;
     static final int PANEL = 256;
+    /** Largest strip (k × width doubles) the vector path takes at once: 256 KiB, well inside L2. */
+    private static final int STRIP_DOUBLES = 1 << 15;
+    /** Depth up to which the vector path reads a row-major B in place instead of packing it. */
+    static final int DIRECT_DEPTH = 32;
+    /** Depth block of the vector path (512: on the benchmark machine 64, 128 and 256 were no faster for 512², its L2 holds a 512-deep strip). */
+    static final int KC = 512;
     /** Below this many columns of C the panel copy does not pay; a plain dot-product loop is used. */
     private static final int NARROW = 8;
     /** Products (m·k·n) below which threads cost more than they save. */
@@ -37,6 +51,26 @@ public final class MatMul {
      * otherwise (opt-in: results are the same bits either way, see {@code multiplyInto}).
      */
     private static volatile int threads = Math.max(1, Integer.getInteger("javadl.threads", 1));
+
+    /**
+     * Whether the JVM has {@code jdk.incubator.vector} (started with {@code --add-modules jdk.incubator.vector})
+     * and {@code -Djavadl.vector=false} does not turn it off. Checked in the boot layer so that
+     * {@link VectorGemm} is never loaded without the module.
+     */
+    static final boolean VECTOR_AVAILABLE = !"false".equals(System.getProperty("javadl.vector"))
+            && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    /** The path in use (tests switch it to compare both; the bits are the same). */
+    private static volatile boolean vector = VECTOR_AVAILABLE;
+
+    /** Whether products are summed by the Vector API path (fused multiply-adds). */
+    static boolean vectorInUse() {
+        return vector;
+    }
+
+    /** Selects the Vector API tiles (true, only if available) or the plain-Java loops; for tests. */
+    static void useVector(boolean on) {
+        vector = on && VECTOR_AVAILABLE;
+    }
 
     private MatMul() {
     }
@@ -92,11 +126,14 @@ public final class MatMul {
     public static double[] multiplyTransposed(double[] a, int aOff, double[] b, int bOff, int m, int k, int n) {
         double[] c = new double[m * n];
         if (n < NARROW) {
+            boolean fused = vector; // the same element sums as the path's wide products
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
                     double s = 0.0;
                     for (int p = 0; p < k; p++) {
-                        s = s + a[aOff + i * k + p] * b[bOff + j * k + p];
+                        double x = a[aOff + i * k + p];
+                        double y = b[bOff + j * k + p];
+                        s = fused ? Math.fma(x, y, s) : s + x * y;
                     }
                     c[i * n + j] = s;
                 }
@@ -141,6 +178,29 @@ public final class MatMul {
         return c;
     }
 
+    /**
+     * C (m×n, at {@code c[cOff]}) = rowInit[i] + A (m×k at {@code a[aOff]}) · B (k×n at {@code b[bOff]}), summed
+     * like the other entries; rowInit may be null. A shallow B (k ≤ {@value #DIRECT_DEPTH}) is read in place
+     * by the vector path (conv2d's im2col matrix).
+     */
+    public static void multiply(double[] a, int aOff, double[] b, int bOff, double[] rowInit, double[] c, int cOff,
+            int m, int k, int n) {
+        if (vector && k <= DIRECT_DEPTH && n >= VectorGemm.NR && m > 0) {
+            vectorDirect(a, aOff, b, bOff, rowInit, c, cOff, m, k, n);
+            return;
+        }
+        multiplyInto(a, aOff, (j0, w, panel) -> {
+            for (int p = 0; p < k; p++) {
+                System.arraycopy(b, bOff + p * n + j0, panel[p], 0, w);
+            }
+        }, rowInit, c, cOff, m, k, n);
+    }
+
+    /** The same, C written at {@code c[cOff]} (one image of a batch, without a copy). */
+    public static void multiply(double[] a, Panel b, double[] rowInit, double[] c, int cOff, int m, int k, int n) {
+        multiplyInto(a, 0, b, rowInit, c, cOff, m, k, n);
+    }
+
     private static void multiplyInto(double[] a, int aOff, Panel b, double[] rowInit, double[] c, int cOff, int m,
             int k, int n) {
         if (m == 0 || n == 0) {
@@ -175,7 +235,9 @@ public final class MatMul {
     /** Rows [i0, i1) of C. */
     private static void rows(double[] a, int aOff, Panel b, double[] rowInit, double[] c, int cOff, int i0, int i1,
             int k, int n) {
-        int strip = Math.min(n, PANEL);
+        // The vector path packs each strip anyway, so a shallow B (an im2col matrix of a few rows) is taken in
+        // one wide strip of up to 32 Ki doubles: fewer fills and tile set-ups per output row.
+        int strip = Math.min(n, vector ? Math.max(PANEL, (STRIP_DOUBLES / Math.max(1, k)) & ~63) : PANEL);
         double[][] panel = new double[k][strip];
         for (int j0 = 0; j0 < n; j0 += strip) {
             int w = Math.min(strip, n - j0);
@@ -184,6 +246,10 @@ public final class MatMul {
                 panel = new double[k][w];
             }
             b.fill(j0, w, panel);
+            if (vector) {
+                vectorStrip(a, aOff, panel, rowInit, c, cOff, i0, i1, k, n, j0, w);
+                continue;
+            }
             int i = i0;
             for (; i + 1 < i1; i += 2) {
                 // Fresh arrays for the two rows of C: on JDK 17, C2 vectorises the loops below only when
@@ -265,13 +331,97 @@ public final class MatMul {
         }
     }
 
+    /**
+     * Rows [i0, i1) × columns [j0, j0 + w) of C with the {@link VectorGemm} tiles, B's strip packed first; the
+     * columns past the last whole tile are summed one element at a time in the same fma order.
+     */
+    private static void vectorStrip(double[] a, int aOff, double[][] panel, double[] rowInit, double[] c, int cOff,
+            int i0, int i1, int k, int n, int j0, int w) {
+        int nr = VectorGemm.NR;
+        int jv = w - w % nr;
+        // B's columns in blocks of NR, each block k × NR contiguous: packed[(jb·k + p)·NR + q] = panel[p][jb·NR + q]
+        double[] packed = new double[jv * k];
+        for (int p = 0; p < k; p++) {
+            double[] row = panel[p];
+            for (int jb = 0, at = p * nr; jb < jv; jb += nr, at += k * nr) {
+                for (int q = 0; q < nr; q++) {
+                    packed[at + q] = row[jb + q];
+                }
+            }
+        }
+        vectorTiles(a, aOff, packed, 0, k, nr, rowInit, c, cOff + j0, i0, i1, k, n, jv);
+        for (int r = i0; r < i1; r++) {
+            double init = rowInit == null ? 0.0 : rowInit[r];
+            int ar = aOff + r * k;
+            for (int j = jv; j < w; j++) {
+                double s = init;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a[ar + p], panel[p][j], s);
+                }
+                c[cOff + r * n + j0 + j] = s;
+            }
+        }
+    }
+
+    /**
+     * C = rowInit + A · B with B read in place (row-major k × n at {@code b[bOff]}): for shallow products (an
+     * im2col matrix of a few rows), where packing would cost as much as the products.
+     */
+    private static void vectorDirect(double[] a, int aOff, double[] b, int bOff, double[] rowInit, double[] c,
+            int cOff, int m, int k, int n) {
+        int jv = n - n % VectorGemm.NR;
+        vectorTiles(a, aOff, b, bOff, 1, n, rowInit, c, cOff, 0, m, k, n, jv);
+        for (int r = 0; r < m; r++) {
+            double init = rowInit == null ? 0.0 : rowInit[r];
+            int ar = aOff + r * k;
+            for (int j = jv; j < n; j++) {
+                double s = init;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a[ar + p], b[bOff + p * n + j], s);
+                }
+                c[cOff + r * n + j] = s;
+            }
+        }
+    }
+
+    /**
+     * The whole tiles of rows [i0, i1) × columns [0, jv) (jv a multiple of NR), C's column 0 at c[cOff]; the
+     * block of B for columns j starts at {@code b[bBase + j·blockScale]} with rows {@code bStride} apart.
+     */
+    private static void vectorTiles(double[] a, int aOff, double[] b, int bBase, int blockScale, int bStride,
+            double[] rowInit, double[] c, int cOff, int i0, int i1, int k, int n, int jv) {
+        int nr = VectorGemm.NR;
+        // Depth in blocks of KC: a tile's KC steps of A (MR·KC doubles) stay in L1 while it sweeps the
+        // strip; C is reloaded once per block, and each element still sees its products in increasing p.
+        for (int k0 = 0; k0 < k; k0 += KC) {
+            int kc = Math.min(KC, k - k0);
+            int i = i0;
+            for (; i + VectorGemm.MR <= i1; i += VectorGemm.MR) {
+                for (int j = 0; j < jv; j += nr) {
+                    VectorGemm.tile(a, aOff + i * k, b, bBase + j * blockScale, bStride, rowInit, i, c,
+                            cOff + i * n + j, k, k0, kc, n);
+                }
+            }
+            for (; i < i1; i++) {
+                double init = rowInit == null ? 0.0 : rowInit[i];
+                for (int j = 0; j < jv; j += nr) {
+                    VectorGemm.rowTile(a, aOff + i * k, b, bBase + j * blockScale, bStride, init, c, cOff + i * n + j,
+                            k0, kc);
+                }
+            }
+        }
+    }
+
     /** Few columns (e.g. matrix × vector): the textbook loop, one dot product per element. */
     private static void narrow(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n) {
+        boolean fused = vector; // the same element sums as the path's wide products
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double s = 0.0;
                 for (int p = 0; p < k; p++) {
-                    s = s + a[aOff + i * k + p] * b[bOff + p * n + j];
+                    double x = a[aOff + i * k + p];
+                    double y = b[bOff + p * n + j];
+                    s = fused ? Math.fma(x, y, s) : s + x * y;
                 }
                 c[cOff + i * n + j] = s;
             }

@@ -19,7 +19,9 @@ class TensorTest {
     }
 
     /** Textbook triple loop, the reference for the optimised kernel. */
+    /** The textbook loop, or its fused form (one fma per product) when MatMul's vector path is in use. */
     private static double[][] naiveMatmul(double[][] a, double[][] b) {
+        boolean fused = MatMul.vectorInUse();
         int n = a.length;
         int k = b.length;
         int p = b[0].length;
@@ -28,7 +30,7 @@ class TensorTest {
             for (int j = 0; j < p; j++) {
                 double s = 0;
                 for (int t = 0; t < k; t++) {
-                    s += a[i][t] * b[t][j];
+                    s = fused ? Math.fma(a[i][t], b[t][j], s) : s + a[i][t] * b[t][j];
                 }
                 c[i][j] = s;
             }
@@ -188,10 +190,27 @@ class TensorTest {
     }
 
     @Test
+    void bothMatmulPathsAreBitForBitTheirNaiveLoops() {
+        // The Maven build runs with jdk.incubator.vector: check the vector path is really the one in use,
+        // then the plain path, and the vector path with threads (same bits for any count).
+        assertTrue(MatMul.VECTOR_AVAILABLE, "surefire should start the JVM with --add-modules jdk.incubator.vector");
+        try {
+            MatMul.useVector(false);
+            matmulIsBitForBitTheNaiveLoopAcrossStripsAndRemainders();
+            MatMul.useVector(true);
+            MatMul.setThreads(3);
+            matmulIsBitForBitTheNaiveLoopAcrossStripsAndRemainders();
+        } finally {
+            MatMul.useVector(true);
+            MatMul.setThreads(1);
+        }
+    }
+
+    @Test
     void matmulIsBitForBitTheNaiveLoopAcrossStripsAndRemainders() {
         // Shapes that exercise every path of the kernel: odd m (one-row tail), k not a multiple of 4,
         // n above the 256-column strip with a narrower last strip, n below the panel threshold.
-        int[][] shapes = {{7, 13, 600}, {2, 4, 256}, {1, 3, 257}, {5, 1, 9}, {3, 300, 7}, {33, 17, 513}, {256, 256, 256}};
+        int[][] shapes = {{7, 13, 600}, {2, 4, 256}, {1, 3, 257}, {5, 1, 9}, {3, 300, 7}, {33, 17, 513}, {256, 256, 256}, {16, 9, 676}, {9, 30, 40}, {17, 600, 300}};
         for (int[] sh : shapes) {
             Tensor a = Tensor.randn(sh[0] * 31 + sh[1], sh[0], sh[1]);
             Tensor b = Tensor.randn(sh[2] * 17 + 3, sh[1], sh[2]);
