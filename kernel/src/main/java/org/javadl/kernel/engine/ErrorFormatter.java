@@ -253,6 +253,9 @@ final class ErrorFormatter {
         String file = f.getFileName();
         if (file != null && file.startsWith("#")) {
             SnippetOrigins.Origin o = origins.find(file.substring(1));
+            if (o != null && o.cell() == SnippetOrigins.CALLBACK) {
+                return null; // the kernel's call of a widget callback, not the user's code
+            }
             String method = f.getMethodName();
             String where;
             if (o == null || o.cell() == 0) {
@@ -268,6 +271,7 @@ final class ErrorFormatter {
             return line == null ? text : text + ":  " + line.strip();
         }
         if (cls.startsWith("jdk.jshell.") || cls.startsWith("org.javadl.kernel.engine.")
+                || cls.startsWith("org.javadl.kernel.widgets.")
                 || cls.startsWith("jdk.internal.reflect.") || cls.startsWith("java.lang.reflect.")
                 || cls.startsWith("REPL.")) {
             return null;

@@ -115,6 +115,11 @@ public final class StreamPublisher extends OutputStream {
     }
 
     private void send(String text) {
+        OutputCapture.Target capture = OutputCapture.current();
+        if (capture != null) {
+            capture.stream(name, text); // an Output widget collects what a callback prints
+            return;
+        }
         if (muted.getAsBoolean()) {
             return;
         }
