@@ -7,7 +7,7 @@ import com.google.gson.JsonPrimitive;
 public final class FloatSlider extends Slider<Double, FloatSlider> {
 
     public FloatSlider(double min, double max, double step, double value) {
-        super("FloatSlider", finite(min, "min"), finite(max, "max"), finite(step, "step"), finite(value, "value"), ".2f");
+        super("FloatSlider", 0.0, 100.0, 0.1, finite(min, "min"), finite(max, "max"), finite(step, "step"), finite(value, "value"), ".2f");
     }
 
     private static double finite(double v, String what) {

@@ -7,7 +7,7 @@ import com.google.gson.JsonPrimitive;
 public final class IntSlider extends Slider<Integer, IntSlider> {
 
     public IntSlider(int min, int max, int step, int value) {
-        super("IntSlider", min, max, step, value, "d");
+        super("IntSlider", 0, 100, 1, min, max, step, value, "d");
     }
 
     @Override

@@ -9,7 +9,11 @@ import com.google.gson.JsonElement;
  */
 public abstract class Slider<T extends Number & Comparable<T>, S extends Slider<T, S>> extends ValueWidget<T, S> {
 
-    protected Slider(String name, T min, T max, T step, T value, String readoutFormat) {
+    /**
+     * {@code zero}, {@code hundred} and {@code defaultStep} are ipywidgets' defaults (0, 100 and 1 or
+     * 0.1), which the text form leaves out.
+     */
+    protected Slider(String name, T zero, T hundred, T defaultStep, T min, T max, T step, T value, String readoutFormat) {
         super(name, Style.slider());
         if (min.compareTo(max) > 0) {
             throw new IllegalArgumentException("a slider needs min <= max, got min " + min + " and max " + max);
@@ -20,13 +24,17 @@ public abstract class Slider<T extends Number & Comparable<T>, S extends Slider<
         define("behavior", json("drag-tap"));
         define("continuous_update", json(true));
         define("disabled", json(false));
-        define("max", encode(max));
-        define("min", encode(min));
+        define("max", encode(hundred));
+        define("min", encode(zero));
         define("orientation", json("horizontal"));
         define("readout", json(true));
         define("readout_format", json(readoutFormat));
-        define("step", encode(step));
-        define("value", encode(clamp(value, min, max)));
+        define("step", encode(defaultStep));
+        define("value", encode(zero));
+        change("max", encode(max));
+        change("min", encode(min));
+        change("step", encode(step));
+        change("value", encode(clamp(value, min, max)));
     }
 
     private T clamp(T v, T min, T max) {

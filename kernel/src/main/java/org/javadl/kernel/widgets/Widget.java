@@ -256,11 +256,17 @@ public abstract class Widget implements SelfRendering {
     public String toString() {
         List<String> parts = new ArrayList<>();
         synchronized (this) {
-            state.forEach((k, v) -> {
+            // As ipywidgets: the value first, then the other changed attributes by name.
+            List<String> keys = new ArrayList<>(new java.util.TreeSet<>(state.keySet()));
+            if (keys.remove("value")) {
+                keys.add(0, "value");
+            }
+            for (String k : keys) {
+                JsonElement v = state.get(k);
                 if (!k.startsWith("_") && !k.equals("layout") && !k.equals("style") && !v.equals(defaults.get(k))) {
                     parts.add(k + "=" + text(v));
                 }
-            });
+            }
         }
         return reprName() + "(" + String.join(", ", parts) + ")";
     }
