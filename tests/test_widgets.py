@@ -65,6 +65,17 @@ def comm_info(kernel, target=None):
     return kernel._request(lambda: kernel.kc.comm_info(**kw), "comm_info_reply", 10)["comms"]
 
 
+def interrupt_during_update(kernel, slider_id, out_id, value):
+    """Move the slider to ``value`` (whose callback never ends), interrupt, return the Output's outputs."""
+    msg = kernel.kc.session.msg("comm_msg", {"comm_id": slider_id, "data": {
+        "method": "update", "state": {"value": value}, "buffer_paths": []}})
+    kernel.kc.shell_channel.send(msg)
+    time.sleep(1.0)
+    kernel.interrupt()
+    msgs = [m for m in kernel.iopub_all(msg["header"]["msg_id"], timeout=20) if m["msg_type"] == "comm_msg"]
+    return last_outputs(msgs, out_id)
+
+
 # --------------------------------------------------------------------------- tests
 def test_a_slider_opens_its_model_with_layout_and_style_first(kernel):
     ex = kernel.run("slider(0, 10, 3).description(\"n\")")
@@ -229,13 +240,7 @@ def test_an_interrupt_stops_a_runaway_callback(kernel):
     ex = kernel.run("var r = slider(0, 3, 0); interact(v -> { if (v == 2) { while (true) { } } return v; }, r)")
     slider_id, _ = model(ex, "IntSliderModel")
     out_id, _ = model(ex, "OutputModel")
-    msg = kernel.kc.session.msg("comm_msg", {"comm_id": slider_id, "data": {
-        "method": "update", "state": {"value": 2}, "buffer_paths": []}})
-    kernel.kc.shell_channel.send(msg)
-    time.sleep(1.0)
-    kernel.interrupt()
-    msgs = [m for m in kernel.iopub_all(msg["header"]["msg_id"], timeout=20) if m["msg_type"] == "comm_msg"]
-    outputs = last_outputs(msgs, out_id)
+    outputs = interrupt_during_update(kernel, slider_id, out_id, 2)
     assert outputs[-1]["output_type"] == "error" and outputs[-1]["ename"] == "Interrupted", outputs
     assert kernel.value("r.value()") == "2"
 
@@ -247,11 +252,5 @@ def test_callbacks_and_their_interrupt_on_jdk25(kernel_name_jdk25, start_kernel)
     slider_id, _ = model(ex, "IntSliderModel")
     out_id, _ = model(ex, "OutputModel")
     assert [o["data"]["text/plain"] for o in last_outputs(update(k, slider_id, {"value": 1}), out_id)] == ["10"]
-    msg = k.kc.session.msg("comm_msg", {"comm_id": slider_id, "data": {
-        "method": "update", "state": {"value": 2}, "buffer_paths": []}})
-    k.kc.shell_channel.send(msg)
-    time.sleep(1.0)
-    k.interrupt()
-    msgs = [m for m in k.iopub_all(msg["header"]["msg_id"], timeout=20) if m["msg_type"] == "comm_msg"]
-    assert last_outputs(msgs, out_id)[-1]["ename"] == "Interrupted"
+    assert interrupt_during_update(k, slider_id, out_id, 2)[-1]["ename"] == "Interrupted"
     assert [o["data"]["text/plain"] for o in last_outputs(update(k, slider_id, {"value": 3}), out_id)] == ["30"]
