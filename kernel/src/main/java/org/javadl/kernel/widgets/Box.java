@@ -14,7 +14,8 @@ public class Box extends DOMWidget<Box> {
         this.name = name;
         this.children = List.copyOf(children);
         define("box_style", json(""));
-        define("children", references(this.children));
+        define("children", new com.google.gson.JsonArray());
+        change("children", references(this.children));
     }
 
     public static Box horizontal(List<? extends Widget> children) {

@@ -61,16 +61,16 @@ class WidgetStateTest {
         assertEquals(10, s.value(42).value(), "a value above max is clamped");
         List<Integer> seen = new ArrayList<>();
         s.onChange(seen::add);
-        s.applyFromFrontEnd(JsonParser.parseString("{\"value\": 4.0, \"_model_name\": \"x\", \"nope\": 1}").getAsJsonObject());
+        s.applyFromFrontEnd(json("{\"value\": 4.0, \"_model_name\": \"x\", \"nope\": 1}"));
         assertEquals(List.of(4), seen);
         assertEquals("IntSliderModel", s.state().get("_model_name").getAsString(), "model names are not the front end's to change");
-        s.applyFromFrontEnd(JsonParser.parseString("{\"value\": \"seven\"}").getAsJsonObject());
+        s.applyFromFrontEnd(json("{\"value\": \"seven\"}"));
         assertEquals(4, s.value(), "a value that is not a number is ignored");
 
         Dropdown<Double> rates = new Dropdown<>(new java.util.LinkedHashMap<>(Map.of("slow", 0.01)));
         assertEquals(0.01, rates.value());
         Dropdown<String> acts = new Dropdown<>(List.of("sigmoid", "tanh"));
-        acts.applyFromFrontEnd(JsonParser.parseString("{\"index\": 1}").getAsJsonObject());
+        acts.applyFromFrontEnd(json("{\"index\": 1}"));
         assertEquals("tanh", acts.value());
         assertThrows(IllegalArgumentException.class, () -> acts.value("relu"));
         assertThrows(IllegalArgumentException.class, () -> new FloatSlider(1, 0, 0.1, 0.5));
@@ -84,15 +84,20 @@ class WidgetStateTest {
         Interactive i = new Interactive(List.of(k), () -> "k² = " + k.value() * k.value());
         assertEquals("interact(k=1.0)", i.toString());
         assertEquals("\"k² = 1.0\"", text(i.output()));
-        k.applyFromFrontEnd(JsonParser.parseString("{\"value\": 3.0}").getAsJsonObject());
+        k.applyFromFrontEnd(json("{\"value\": 3.0}"));
         assertEquals("\"k² = 9.0\"", text(i.output()), "the output shows the new result in place of the old");
         assertEquals(1, i.output().size());
         Button b = new Button("go");
         int[] clicks = {0};
         b.onClick(() -> clicks[0]++);
-        b.onCustom(JsonParser.parseString("{\"event\": \"click\"}").getAsJsonObject());
-        b.onCustom(JsonParser.parseString("{\"event\": \"hover\"}").getAsJsonObject());
+        b.onCustom(json("{\"event\": \"click\"}"));
+        b.onCustom(json("{\"event\": \"hover\"}"));
         assertEquals(1, clicks[0]);
+    }
+
+    @SuppressWarnings("deprecation") // the Gson the kernel has predates JsonParser.parseString
+    private static JsonObject json(String text) {
+        return new JsonParser().parse(text).getAsJsonObject();
     }
 
     private static String text(Output out) {
