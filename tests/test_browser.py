@@ -65,32 +65,42 @@ def ensure_node_modules():
 
 
 class NotebookServer:
-    def __init__(self, root: Path, log_path: Path):
-        self.port = free_port()
-        self.token = uuid.uuid4().hex
-        self.base = f"http://127.0.0.1:{self.port}"
+    """Debian's classic ``jupyter notebook`` over ``root``; a subclass names another server
+    (``command``) and environment (``environment``), and gets the start-up wait, the API and stop."""
+
+    what = "jupyter notebook"
+    start_timeout = 60
+
+    def command(self, root: Path) -> list:
+        return ["/usr/bin/jupyter", "notebook", "--no-browser", "--ip=127.0.0.1", f"--port={self.port}",
+                "--port-retries=0", f"--NotebookApp.token={self.token}", f"--notebook-dir={root}",
+                "--NotebookApp.open_browser=False"] + (["--allow-root"] if os.geteuid() == 0 else [])
+
+    def environment(self, root: Path) -> dict:
         runtime = root.parent / "jupyter-runtime"
         config = root.parent / "jupyter-config"
         runtime.mkdir(exist_ok=True)
         config.mkdir(exist_ok=True)
-        env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(runtime), JUPYTER_CONFIG_DIR=str(config))
+        return dict(os.environ, JUPYTER_RUNTIME_DIR=str(runtime), JUPYTER_CONFIG_DIR=str(config))
+
+    def __init__(self, root: Path, log_path: Path):
+        self.port = free_port()
+        self.token = uuid.uuid4().hex
+        self.base = f"http://127.0.0.1:{self.port}"
         self.log = open(log_path, "wb")
-        self.proc = subprocess.Popen(
-            ["/usr/bin/jupyter", "notebook", "--no-browser", "--ip=127.0.0.1", f"--port={self.port}",
-             "--port-retries=0", f"--NotebookApp.token={self.token}", f"--notebook-dir={root}",
-             "--NotebookApp.open_browser=False"] + (["--allow-root"] if os.geteuid() == 0 else []),
-            cwd=root, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.monotonic() + 60
+        self.proc = subprocess.Popen(self.command(root), cwd=root, env=self.environment(root), stdout=self.log,
+                                     stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + self.start_timeout
         while True:
             if self.proc.poll() is not None:
-                raise AssertionError(f"jupyter notebook exited with {self.proc.returncode}; log:\n"
+                raise AssertionError(f"{self.what} exited with {self.proc.returncode}; log:\n"
                                      f"{log_path.read_text(errors='replace')[-3000:]}")
             try:
                 self.api("GET", "/api/status")
                 return
             except OSError:
                 if time.monotonic() > deadline:
-                    raise AssertionError(f"jupyter notebook did not answer on {self.base} within 60 s")
+                    raise AssertionError(f"{self.what} did not answer on {self.base} within {self.start_timeout} s")
                 time.sleep(0.3)
 
     def api(self, method: str, path: str):

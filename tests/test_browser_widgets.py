@@ -17,17 +17,14 @@ from __future__ import annotations
 import json
 import os
 import re
-import signal
 import subprocess
 import time
-import urllib.request
-import uuid
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO
-from test_browser import BROWSER_DIR, CHROMIUM, NODE, ensure_node_modules, free_port
+from test_browser import BROWSER_DIR, CHROMIUM, NODE, NotebookServer, ensure_node_modules
 
 SCRIPT = BROWSER_DIR / "run-widgets.mjs"
 VENV = Path(os.environ.get("JAVADL_VENV", REPO / ".venv"))
@@ -53,61 +50,27 @@ pytestmark = [
 ]
 
 
-class LabServer:
-    """``jupyter lab`` from the .venv with private settings, workspaces and data directories."""
+class LabServer(NotebookServer):
+    """``jupyter lab`` from the .venv over ``root``, with private settings, workspaces and data directories."""
 
-    def __init__(self, root: Path, base: Path, log_path: Path):
-        self.port = free_port()
-        self.token = uuid.uuid4().hex
-        self.base = f"http://127.0.0.1:{self.port}"
+    what = "jupyter lab"
+    start_timeout = 90
+
+    def command(self, root: Path) -> list:
+        return [str(VENV / "bin" / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={self.port}",
+                "--port-retries=0", f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={root}",
+                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+                # window.jupyterapp: the probes read Lab's own model of cells and kernel state
+                "--LabApp.expose_app_in_browser=True"] + (["--allow-root"] if os.geteuid() == 0 else [])
+
+    def environment(self, root: Path) -> dict:
+        base = root.parent
         settings = base / "lab-settings" / "@jupyterlab" / "apputils-extension"
-        settings.mkdir(parents=True)
+        settings.mkdir(parents=True, exist_ok=True)
         # no news or update toast over the notebook, no calls out
         (settings / "notification.jupyterlab-settings").write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
-        env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(base / "lab-settings"),
-                   JUPYTERLAB_WORKSPACES_DIR=str(base / "lab-workspaces"), JUPYTER_DATA_DIR=str(base / "jupyter-data"),
-                   JUPYTER_RUNTIME_DIR=str(base / "jupyter-runtime"), JUPYTER_CONFIG_DIR=str(base / "jupyter-config"))
-        self.log = open(log_path, "wb")
-        self.proc = subprocess.Popen(
-            [str(VENV / "bin" / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={self.port}",
-             "--port-retries=0", f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={root}",
-             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-             # window.jupyterapp: the probes read Lab's own model of cells and kernel state
-             "--LabApp.expose_app_in_browser=True"] + (["--allow-root"] if os.geteuid() == 0 else []),
-            cwd=root, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.monotonic() + 90
-        while True:
-            if self.proc.poll() is not None:
-                raise AssertionError(f"jupyter lab exited with {self.proc.returncode}; log:\n"
-                                     f"{log_path.read_text(errors='replace')[-3000:]}")
-            try:
-                self.api("GET", "/api/status")
-                return
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise AssertionError(f"jupyter lab did not answer on {self.base} within 90 s")
-                time.sleep(0.3)
-
-    def api(self, method: str, path: str):
-        req = urllib.request.Request(f"{self.base}{path}", method=method, headers={"Authorization": f"token {self.token}"})
-        with urllib.request.urlopen(req, timeout=10) as r:
-            body = r.read()
-        return json.loads(body) if body else None
-
-    def stop(self):
-        try:
-            for k in self.api("GET", "/api/kernels") or []:
-                self.api("DELETE", f"/api/kernels/{k['id']}")
-        except OSError:
-            pass
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(10)
-        self.log.close()
+        return dict(super().environment(root), JUPYTERLAB_SETTINGS_DIR=str(base / "lab-settings"),
+                    JUPYTERLAB_WORKSPACES_DIR=str(base / "lab-workspaces"), JUPYTER_DATA_DIR=str(base / "jupyter-data"))
 
 
 def empty_notebook() -> dict:
@@ -128,7 +91,7 @@ def widgets_run(kernel_name, tmp_path_factory):
     root = base / "root"
     root.mkdir()
     (root / NOTEBOOK).write_text(json.dumps(empty_notebook()))
-    server = LabServer(root, base, ARTIFACTS / "server.log")
+    server = LabServer(root, ARTIFACTS / "server.log")
     try:
         t0 = time.perf_counter()
         p = subprocess.run([NODE, str(SCRIPT), "--base", server.base, "--token", server.token, "--notebook", NOTEBOOK,
