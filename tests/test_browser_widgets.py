@@ -118,7 +118,7 @@ def test_dragging_the_slider_redraws_the_interact_plot(widgets_run):
     assert i["readout_after"] != i["readout_before"], i
     # the kernel holds what the slider shows, and the output shows one plot, not a pile of them
     assert float(i["kernel_k"]) == pytest.approx(float(i["readout_after"]), abs=0.005), i
-    assert i["images_in_output"] == 1, i
+    assert i["images_in_output"] == 1 and i["images_in_cell"] == 1, i
     assert i["redraw_seconds"] < 30, i
 
 

@@ -130,6 +130,9 @@ def test_interact_redraws_the_plot_when_the_slider_moves(kernel):
     box_id, box = model(ex, "VBoxModel")
     assert box["children"] == [f"IPY_MODEL_{slider_id}", f"IPY_MODEL_{out_id}"]
     assert ex.result == "interact(k=1.0)"
+    # Beside the widget, the first plot, for front ends without ipywidgets (they pick the image).
+    shown = ex.of_type("execute_result")[-1]["content"]["data"]
+    assert WIDGET_VIEW in shown and base64.b64decode(shown["image/png"]).startswith(b"\x89PNG")
     first = out["outputs"]
     assert len(first) == 1 and first[0]["output_type"] == "display_data"
     png1 = base64.b64decode(first[0]["data"]["image/png"])

@@ -91,6 +91,8 @@ try {
     readout_before: readout0, readout_after: readout1, first_png_bytes: first.length, last_png_bytes: last.length,
     image_changed: first !== last && second !== first, redraw_seconds: redrawSeconds,
     images_in_output: await scope.locator('.widget-output img').count(),
+    // the result's picture also travels beside the widget, for front ends without widgets: Lab must not show it
+    images_in_cell: await scope.locator('img').count(),
     kernel_k: (await ui.run('ks.value()')).text.trim(),
   };
   rec.step('interact', rec.results.interact);

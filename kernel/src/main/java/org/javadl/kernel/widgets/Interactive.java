@@ -1,6 +1,11 @@
 package org.javadl.kernel.widgets;
 
+import com.google.gson.JsonObject;
+import org.javadl.kernel.display.Bundle;
+import org.javadl.kernel.display.MimeTypes;
+
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -64,6 +69,29 @@ public final class Interactive extends Box {
 
     public List<ValueWidget<?, ?>> controls() {
         return controls;
+    }
+
+    /**
+     * The widget, and the current result's picture beside it for front ends that cannot show
+     * widgets (the classic Notebook without ipywidgets, a GitHub preview): they pick the image, a
+     * widget-aware front end picks the widget.
+     */
+    @Override
+    public void renderTo(Bundle bundle) {
+        super.renderTo(bundle);
+        JsonObject shown = out.lastDisplay();
+        if (shown == null) {
+            return;
+        }
+        JsonObject data = shown.getAsJsonObject("data");
+        if (data.has(MimeTypes.PNG)) {
+            JsonObject meta = shown.getAsJsonObject("metadata").getAsJsonObject(MimeTypes.PNG);
+            int w = meta != null && meta.has("width") ? meta.get("width").getAsInt() : 0;
+            int h = meta != null && meta.has("height") ? meta.get("height").getAsInt() : 0;
+            bundle.png(Base64.getMimeDecoder().decode(data.get(MimeTypes.PNG).getAsString()), w, h);
+        } else if (data.has(MimeTypes.HTML)) {
+            bundle.html(data.get(MimeTypes.HTML).getAsString());
+        }
     }
 
     /** {@code interact(k=1.0)}: the controls' descriptions and values. */

@@ -74,6 +74,16 @@ public final class Output extends DOMWidget<Output> implements OutputCapture.Tar
         sync();
     }
 
+    /** The last {@code display_data} output (a copy), or null. */
+    synchronized JsonObject lastDisplay() {
+        for (int i = outputs.size() - 1; i >= 0; i--) {
+            if ("display_data".equals(outputs.get(i).get("output_type").getAsString())) {
+                return outputs.get(i).deepCopy();
+            }
+        }
+        return null;
+    }
+
     /** How many outputs are shown (a stream's consecutive writes are one). */
     public synchronized int size() {
         return outputs.size();
