@@ -257,3 +257,20 @@ def test_callbacks_and_their_interrupt_on_jdk25(kernel_name_jdk25, start_kernel)
     assert [o["data"]["text/plain"] for o in last_outputs(update(k, slider_id, {"value": 1}), out_id)] == ["10"]
     assert interrupt_during_update(k, slider_id, out_id, 2)[-1]["ename"] == "Interrupted"
     assert [o["data"]["text/plain"] for o in last_outputs(update(k, slider_id, {"value": 3}), out_id)] == ["30"]
+
+
+def test_the_cell_time_budget_stops_a_slow_callback(kernel):
+    ex = kernel.run("var slow = slider(0, 3, 0);\n"
+                    "interact(v -> { if (v == 3) { try { Thread.sleep(20_000); } catch (InterruptedException e) { } } return v; }, slow)")
+    slider_id, _ = model(ex, "IntSliderModel")
+    out_id, _ = model(ex, "OutputModel")
+    kernel.run("%timeout 1s")
+    try:
+        t0 = time.perf_counter()
+        outputs = last_outputs(update(kernel, slider_id, {"value": 3}), out_id)
+        elapsed = time.perf_counter() - t0
+    finally:
+        kernel.run("%timeout off")
+    assert outputs[-1]["output_type"] == "error" and outputs[-1]["ename"] == "Timeout", outputs
+    assert "time budget of 1.00 s" in strip_ansi(" ".join(outputs[-1]["traceback"])), outputs[-1]
+    assert elapsed < 10, f"the budget of 1 s stopped the callback after {elapsed:.1f} s"
