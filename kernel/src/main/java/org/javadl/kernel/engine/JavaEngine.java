@@ -9,7 +9,6 @@ import jdk.jshell.UnresolvedReferenceException;
 import org.javadl.kernel.engine.classpath.IndexedFileManager;
 import org.javadl.kernel.engine.javac.CompileSafetyNet;
 import org.javadl.kernel.engine.javac.PatchStates;
-import org.javadl.kernel.engine.javac.ReplClassIndex;
 import org.javadl.kernel.engine.javac.ReplClassListing;
 import org.javadl.kernel.engine.javac.ReplDefinitions;
 import org.javadl.kernel.engine.javac.ReplImportPlugin;
@@ -79,9 +78,8 @@ public final class JavaEngine implements AutoCloseable {
     /** JShell plus what we keep about it. */
     private record Session(JShell shell, CellSplitter splitter, StatementBatcher batcher, SnippetOrigins origins,
                            ErrorFormatter errors, CodeAssist assist, ReplClassPruner pruner,
-                           SnippetHistoryTrimmer trimmer, ReplSymbolSweeper sweeper, ReplClassIndex classIndex,
-                           ReplClassListing listing, ReplDefinitions definitions, BackgroundIndexing indexing,
-                           Housekeeping housekeeping) {
+                           SnippetHistoryTrimmer trimmer, ReplSymbolSweeper sweeper, ReplClassListing listing,
+                           ReplDefinitions definitions, BackgroundIndexing indexing, Housekeeping housekeeping) {
         /**
          * After a cell: forget what can no longer be referenced (see {@link SnippetHistoryTrimmer},
          * {@link ReplClassPruner} and {@link ReplSymbolSweeper}); {@code dropped} are the cell's
@@ -110,9 +108,6 @@ public final class JavaEngine implements AutoCloseable {
             // (a few thousand JDK and library classes), and a cell leaves only a few empty entries.
             if (sweeper != null && cell % Housekeeping.SWEEP_EVERY == 0) {
                 sweeper.sweep();
-            }
-            if (classIndex != null) {
-                classIndex.indexNewContexts(); // a context the pool made during this cell
             }
             assist.stateChanged();
         }
@@ -230,18 +225,16 @@ public final class JavaEngine implements AutoCloseable {
         shell.onSnippetEvent(housekeeping::changed);
         SnippetHistoryTrimmer trimmer = SnippetHistoryTrimmer.forShell(shell);
         ReplSymbolSweeper sweeper = ReplSymbolSweeper.forShell(shell);
-        ReplClassIndex classIndex = ReplClassIndex.forShell(shell);
         PatchStates.announce(List.of(
                 new PatchStates.State("class-listing", listing != null),
                 new PatchStates.State("snippet-table", definitions != null),
                 new PatchStates.State("import-trimmer", ReplImportTrimmer.active()),
                 new PatchStates.State("symbol-sweeper", sweeper != null),
-                new PatchStates.State("class-index", classIndex != null),
                 new PatchStates.State("class-pruner", pruner != null),
                 new PatchStates.State("history-trimmer", trimmer != null),
                 new PatchStates.State("indexing-pause", indexing.paused())));
         return new Session(shell, new CellSplitter(sca), new StatementBatcher(), origins, new ErrorFormatter(origins),
-                new CodeAssist(shell), pruner, trimmer, sweeper, classIndex, listing, definitions, indexing, housekeeping);
+                new CodeAssist(shell), pruner, trimmer, sweeper, listing, definitions, indexing, housekeeping);
     }
 
     private Session session() {

@@ -2,7 +2,11 @@ package org.javadl.kernel.engine.javac;
 
 import jdk.jshell.JShell;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.Collection;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -26,27 +30,64 @@ import java.util.logging.Logger;
 public final class ReplSymbolSweeper {
     private static final Logger LOG = Logger.getLogger(ReplSymbolSweeper.class.getName());
 
-    private final SymbolTables tables;
+    private final Object taskFactory;
+    private final Object taskPool;
+    private final Field contextsByOptions;
+    private final Method symtabOf;
+    private final Field classes;
 
-    private ReplSymbolSweeper(SymbolTables tables) {
-        this.tables = tables;
+    private ReplSymbolSweeper(Object taskFactory, Object taskPool, Field contextsByOptions, Method symtabOf,
+                              Field classes) {
+        this.taskFactory = taskFactory;
+        this.taskPool = taskPool;
+        this.contextsByOptions = contextsByOptions;
+        this.symtabOf = symtabOf;
+        this.classes = classes;
     }
 
     /** A sweeper for {@code shell}'s javac contexts, or null when they cannot be reached. */
     public static ReplSymbolSweeper forShell(JShell shell) {
-        return SymbolTables.patch(shell, ReplSymbolSweeper::new, ReplSymbolSweeper::sweep, LOG,
-                "every compilation gets a little slower as a session goes on");
+        try {
+            Object taskFactory = JdkInternals.taskFactory(shell);
+            Object pool = JdkInternals.field(taskFactory.getClass(), "javacTaskPool").get(taskFactory);
+            Field contexts = JdkInternals.field(pool.getClass(), "options2Contexts");
+            ClassLoader javac = pool.getClass().getClassLoader();
+            Class<?> symtab = Class.forName("com.sun.tools.javac.code.Symtab", false, javac);
+            Class<?> context = Class.forName("com.sun.tools.javac.util.Context", false, javac);
+            Method instance = symtab.getMethod("instance", context);
+            instance.setAccessible(true);
+            ReplSymbolSweeper sweeper = new ReplSymbolSweeper(taskFactory, pool, contexts, instance,
+                    JdkInternals.field(symtab, "classes"));
+            sweeper.sweep(); // fail here, not in the middle of a session
+            return sweeper;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.INFO, "javac's class tables cannot be swept (" + e + "); every compilation gets a "
+                    + "little slower as a session goes on. Run with --add-opens for jdk.compiler/"
+                    + "com.sun.tools.javac.api and com.sun.tools.javac.code.");
+            return null;
+        }
     }
 
     /** Drops the empty class entries of every pooled javac context; returns how many. */
     public int sweep() {
-        return tables.sum((table, classes) -> {
-            if (classes instanceof ReplClassIndex.IndexedClasses indexed) {
-                return indexed.removeEmptyEntries();
+        // JShell's TaskFactory runs every javac task in a method synchronized on itself, and the
+        // pool hands out contexts only from there: holding the same lock keeps completion requests
+        // on other threads out of the tables while they are swept.
+        synchronized (taskFactory) {
+            try {
+                int removed = 0;
+                for (Object queue : ((Map<?, ?>) contextsByOptions.get(taskPool)).values()) {
+                    for (Object context : (Collection<?>) queue) {
+                        Map<?, ?> table = (Map<?, ?>) classes.get(symtabOf.invoke(null, context));
+                        int before = table.size();
+                        table.values().removeIf(byModule -> ((Map<?, ?>) byModule).isEmpty());
+                        removed += before - table.size();
+                    }
+                }
+                return removed;
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("javac's class tables changed under the sweeper", e);
             }
-            int before = classes.size();
-            classes.values().removeIf(byModule -> ((Map<?, ?>) byModule).isEmpty());
-            return before - classes.size();
-        });
+        }
     }
 }
