@@ -39,7 +39,8 @@ print(f"Python {sys.version.split()[0]}, jupyter_client {jupyter_client.__versio
   # scripts/pycompat makes Debian's jupyter_kernel_test (not on the pip index) work with jupyter_client 8.
   # shellcheck disable=SC2086
   PYTHONPATH="$PWD/scripts/pycompat" "$venv/bin/python" -m pytest -p no:cacheprovider -ra ${PYTEST_ARGS:-} \
-    tests/test_protocol.py tests/test_notebooks.py tests/test_console.py tests/test_conformance.py tests/test_lab_kernel.py
+    tests/test_protocol.py tests/test_notebooks.py tests/test_console.py tests/test_conformance.py tests/test_lab_kernel.py \
+    tests/test_widgets.py
 fi
 
 echo "== all tests passed in $(( $(date +%s) - start )) s"

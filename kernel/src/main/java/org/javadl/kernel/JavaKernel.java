@@ -21,6 +21,7 @@ import org.javadl.kernel.protocol.MimeBundle;
 import org.javadl.kernel.protocol.Outcome;
 import org.javadl.kernel.runtime.DisplayIds;
 import org.javadl.kernel.runtime.Notebook;
+import org.javadl.kernel.widgets.CallbackRunner;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,6 +89,20 @@ public final class JavaKernel implements Language {
         CellOutcome outcome = watchdog.run(timeout.seconds(),
                 () -> MagicCells.concerns(code) ? MagicCells.run(cell, code) : engine.execute(code, executionCount));
         return toWire(outcome, !silent, cell.payload);
+    }
+
+    /**
+     * Runs what a widget message from the front end starts (listeners, an {@code interact} redraw)
+     * as a cell runs: through the engine, so after any running cell, stopped by an interrupt, and
+     * under the cell time budget; null if it succeeded, else its error as a cell's would read.
+     */
+    public CallbackRunner.Failure runCallback(int ownerCell, Runnable callback) {
+        CellOutcome outcome = watchdog.run(timeout.seconds(), () -> engine.runCallback(ownerCell, callback));
+        if (outcome instanceof CellOutcome.Failure failure) {
+            CellOutcome.Failure f = watchdog.explain(failure, timeout);
+            return new CallbackRunner.Failure(f.ename(), f.evalue(), f.traceback());
+        }
+        return null;
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.javadl.kernel.engine.JavaEngine;
 import org.javadl.kernel.protocol.KernelProtocol;
 import org.javadl.kernel.protocol.KernelServer;
 import org.javadl.kernel.protocol.MessageCodec;
+import org.javadl.kernel.widgets.WidgetManager;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +53,10 @@ public final class Main {
         KernelConnectionProperties props = KernelConnectionProperties.parse(json);
         startDisplayWarmup(engine);
         KernelServer server = new KernelServer(props, new MessageCodec(props.getKey(), props.getSignatureScheme()));
-        KernelProtocol protocol = new KernelProtocol(server, new JavaKernel(engine), outputLimit(), () -> shutdown(server));
+        JavaKernel kernel = new JavaKernel(engine);
+        KernelProtocol protocol = new KernelProtocol(server, kernel, outputLimit(), () -> shutdown(server));
         protocol.installStreams();
+        WidgetManager.connect(protocol.comms(), kernel::runCallback);
         installInterruptSignal(engine);
         server.start(protocol);
         exitWhenOrphaned(server);

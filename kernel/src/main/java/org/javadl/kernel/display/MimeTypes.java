@@ -16,4 +16,6 @@ public final class MimeTypes {
     public static final String ANSWER = "application/vnd.javadl.answer+json";
     /** A check's verdict: {@code {"name", "passed", "value", "expected", "tolerance", "max_abs_diff", "problem"}}. */
     public static final String CHECK = "application/vnd.javadl.check+json";
+    /** A Jupyter widget's view: {@code {"version_major": 2, "version_minor": 0, "model_id": ...}}. */
+    public static final String WIDGET_VIEW = "application/vnd.jupyter.widget-view+json";
 }

@@ -53,6 +53,7 @@ public final class Renderers {
         b.register(org.javadl.show.Showable.class, new ShowableRenderer());
         b.register(Figure.class, new FigureRenderer());
         b.register(Markup.class, Markup::render);
+        b.register(SelfRendering.class, (value, out, options) -> value.renderTo(out));
         // java.desktop is in every JDK, but a jlinked runtime could leave it out.
         b.registerOptional("java.desktop images", ImageRenderer::registerInto);
         // Optional libraries: a missing jar (NoClassDefFoundError) just means no renderer for it.

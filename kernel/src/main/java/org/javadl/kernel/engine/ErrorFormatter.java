@@ -224,7 +224,11 @@ final class ErrorFormatter {
     private List<String> frames(Throwable t, int currentCell) {
         List<String> shown = new ArrayList<>();
         StackTraceElement[] known = translated == null ? null : translated.get(t);
-        for (StackTraceElement frame : known != null ? known : ThrowableText.stackTrace(t)) {
+        StackTraceElement[] frames = known != null ? known : ThrowableText.stackTrace(t);
+        if (currentCell == SnippetOrigins.CALLBACK) {
+            frames = upToOutermostCellCode(frames); // below it: the kernel's widget machinery
+        }
+        for (StackTraceElement frame : frames) {
             String s = frame == null ? null : frame(frame, currentCell);
             // A declaration's wrapper has two frames for one cell line (do_it$Aux and do_it$): show one.
             boolean sameCellLine = !shown.isEmpty() && s != null && s.equals(shown.get(shown.size() - 1))
@@ -234,6 +238,18 @@ final class ErrorFormatter {
             }
         }
         return shown;
+    }
+
+    /** The frames from the innermost to the outermost one in cell code (all of them if none is). */
+    private StackTraceElement[] upToOutermostCellCode(StackTraceElement[] frames) {
+        for (int i = frames.length - 1; i >= 0; i--) {
+            String file = frames[i] == null ? null : frames[i].getFileName();
+            SnippetOrigins.Origin o = file != null && file.startsWith("#") ? origins.find(file.substring(1)) : null;
+            if (o != null && o.cell() != SnippetOrigins.CALLBACK) {
+                return java.util.Arrays.copyOf(frames, i + 1);
+            }
+        }
+        return frames;
     }
 
     private static String ename(JShellException ex) {
@@ -253,6 +269,9 @@ final class ErrorFormatter {
         String file = f.getFileName();
         if (file != null && file.startsWith("#")) {
             SnippetOrigins.Origin o = origins.find(file.substring(1));
+            if (o != null && o.cell() == SnippetOrigins.CALLBACK) {
+                return null; // the kernel's call of a widget callback, not the user's code
+            }
             String method = f.getMethodName();
             String where;
             if (o == null || o.cell() == 0) {
@@ -268,6 +287,7 @@ final class ErrorFormatter {
             return line == null ? text : text + ":  " + line.strip();
         }
         if (cls.startsWith("jdk.jshell.") || cls.startsWith("org.javadl.kernel.engine.")
+                || cls.startsWith("org.javadl.kernel.widgets.")
                 || cls.startsWith("jdk.internal.reflect.") || cls.startsWith("java.lang.reflect.")
                 || cls.startsWith("REPL.")) {
             return null;

@@ -269,13 +269,33 @@ public final class JavaEngine implements AutoCloseable {
      * traces.
      */
     public CellOutcome execute(String code, int cellNumber) {
+        return execute(code, cellNumber, cellNumber);
+    }
+
+    /**
+     * Runs {@code callback}, code that cell {@code ownerCell} defined (a widget's action), as a cell
+     * runs: after any running cell, on JShell's execution thread, stopped by {@link #interrupt()};
+     * threads it starts belong to {@code ownerCell}. What it throws comes back as a failure whose
+     * frames name the cells of the code they are in.
+     */
+    public CellOutcome runCallback(int ownerCell, Runnable callback) {
+        Callbacks.setPending(callback);
+        try {
+            return execute(Callbacks.CALL, SnippetOrigins.CALLBACK, ownerCell);
+        } finally {
+            Callbacks.setPending(null);
+        }
+    }
+
+    /** {@code cellNumber} names the code in tracebacks; {@code threadsCell} owns the threads it starts. */
+    private CellOutcome execute(String code, int cellNumber, int threadsCell) {
         Session s = session();
         lock.lock();
         try (ReplImportTrimmer.Scope trimming = ReplImportTrimmer.during();
              ReplImportTrimmer.Scope narrowing = ReplClassListing.during(s.listing());
              ReplImportTrimmer.Scope fewerImports = ReplDefinitions.during(s.definitions())) {
-            CellThreads.cellStarting(cellNumber);
-            return withStopReport(executeLocked(s, code, cellNumber), cellNumber);
+            CellThreads.cellStarting(threadsCell);
+            return withStopReport(executeLocked(s, code, cellNumber), threadsCell);
         } finally {
             CellThreads.cellEnded();
             lastActivity = System.nanoTime();

@@ -9,7 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * an earlier cell.
  */
 final class SnippetOrigins {
-    /** @param cell execution count of the cell, or 0 for the kernel's own start-up snippets */
+    /** The "cell" of the snippet that calls a widget's callback ({@link JavaEngine#runCallback}): never shown. */
+    static final int CALLBACK = -1;
+
+    /**
+     * @param cell execution count of the cell, 0 for the kernel's own start-up snippets, or
+     *             {@link #CALLBACK}
+     */
     record Origin(int cell, CellText text, int firstLine, int firstColumn) {
         /** Cell line of a 1-based snippet line. */
         int cellLine(int snippetLine) {

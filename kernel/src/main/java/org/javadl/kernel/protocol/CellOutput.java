@@ -26,6 +26,8 @@ public final class CellOutput {
     private volatile JsonObject currentParent = new JsonObject();
     private volatile WireMessage currentRequest;
     private volatile boolean currentSilent;
+    /** The parent to go back to after a comm message (a cell's background threads may still print). */
+    private JsonObject parentBeforeComm;
 
     /** @param writerCell the cell whose code the calling thread runs, 0 if none (see {@link Language#writerCell}) */
     public CellOutput(KernelServer server, long outputLimit, BooleanSupplier inputCancelled, IntSupplier writerCell) {
@@ -43,9 +45,20 @@ public final class CellOutput {
     /** Routes System.out/err/in and displays of cells to this kernel. */
     public void installStreams() {
         streams.install();
+        OutputCapture.setFlush(() -> {
+            stdout.publishPending();
+            stderr.publishPending();
+        });
         org.javadl.kernel.runtime.Notebook.setSink(new DisplaySink() {
             @Override
             public void display(DisplayData data) {
+                OutputCapture.Target capture = OutputCapture.current();
+                if (capture != null) {
+                    stdout.publishPending(); // printed before the display: into the capture first
+                    stderr.publishPending();
+                    capture.display(data);
+                    return;
+                }
                 publishDisplay("display_data", data);
             }
 
@@ -56,6 +69,13 @@ public final class CellOutput {
 
             @Override
             public void clearOutput(boolean wait) {
+                OutputCapture.Target capture = OutputCapture.current();
+                if (capture != null) {
+                    stdout.publishPending();
+                    stderr.publishPending();
+                    capture.clear(wait);
+                    return;
+                }
                 if (currentSilent) {
                     return;
                 }
@@ -93,6 +113,29 @@ public final class CellOutput {
             content.add("transient", new JsonObject());
         }
         server.publish(type, currentParent, content);
+    }
+
+    /** The header of the request being handled (what output and comm messages are sent under). */
+    JsonObject parentHeader() {
+        return currentParent;
+    }
+
+    /**
+     * A comm message is being handled: what its widget callbacks print and display goes out under
+     * it (as ipykernel does), with a budget of its own; {@link #endComm()} goes back.
+     */
+    void beginComm(WireMessage message) {
+        parentBeforeComm = currentParent;
+        currentParent = message.header();
+        currentSilent = false;
+    }
+
+    void endComm() {
+        flushCell();
+        if (parentBeforeComm != null) {
+            currentParent = parentBeforeComm;
+            parentBeforeComm = null;
+        }
     }
 
     /**

@@ -30,7 +30,12 @@ public final class KernelProtocol implements KernelServer.Handler {
         this.output = new CellOutput(server, outputLimit, language::interruptRequested, language::writerCell);
         language.onBackgroundNote(output::backgroundNote);
         this.execute = new ExecuteHandler(server, language, output);
-        this.comms = new Comms(server);
+        this.comms = new Comms(server, output::parentHeader);
+    }
+
+    /** The comms of this kernel: widgets open theirs here, and register the targets they serve. */
+    public Comms comms() {
+        return comms;
     }
 
     /** Routes System.out/err/in and displays of cells to this kernel's IOPub and stdin channels. */
@@ -85,7 +90,15 @@ public final class KernelProtocol implements KernelServer.Handler {
                 server.reply(channel, request, "history_reply", reply);
             }
             case "comm_info_request" -> server.reply(channel, request, "comm_info_reply", comms.info(content));
-            case "comm_open", "comm_msg", "comm_close" -> comms.handle(request);
+            case "comm_open", "comm_msg", "comm_close" -> {
+                // What a widget's callback prints, displays or sends belongs to this message.
+                output.beginComm(request);
+                try {
+                    comms.handle(request);
+                } finally {
+                    output.endComm();
+                }
+            }
             case "interrupt_request" -> {
                 language.interrupt();
                 server.reply(channel, request, "interrupt_reply", ok());

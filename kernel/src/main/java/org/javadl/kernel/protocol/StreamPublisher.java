@@ -224,6 +224,11 @@ public final class StreamPublisher extends OutputStream {
     }
 
     private void send(Batch to, String text) {
+        OutputCapture.Target capture = OutputCapture.current();
+        if (capture != null) {
+            capture.stream(name, text); // an Output widget collects what a callback prints
+            return;
+        }
         if (to.isForeground() && muted.getAsBoolean()) {
             return;
         }

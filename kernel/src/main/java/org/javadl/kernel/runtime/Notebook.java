@@ -105,11 +105,12 @@ public final class Notebook {
         }).toArray(String[]::new);
         Renderers r = Renderers.standard();
         // Keep every non-image type: restrict only which images charts produce.
-        String[] all = Arrays.copyOf(mimes, mimes.length + 4);
+        String[] all = Arrays.copyOf(mimes, mimes.length + 5);
         all[mimes.length] = "text/html";
         all[mimes.length + 1] = "text/latex";
         all[mimes.length + 2] = "text/markdown";
         all[mimes.length + 3] = "application/json";
+        all[mimes.length + 4] = org.javadl.kernel.display.MimeTypes.WIDGET_VIEW;
         r.setDefaults(r.defaults().withMimeTypes(mimes.length == 0 ? new String[0] : all));
     }
 
@@ -407,5 +408,136 @@ public final class Notebook {
     public static void stopThreads() {
         List<String> report = org.javadl.kernel.engine.CellThreads.stopAll(1000);
         System.out.println(report.isEmpty() ? "No threads started by cells were running." : String.join("\n", report));
+    }
+
+    // ---------------------------------------------------------------- widgets (org.javadl.kernel.widgets)
+
+    /** An integer slider from {@code min} to {@code max}, starting at {@code value}: {@code slider(0, 10, 5)}. */
+    public static org.javadl.kernel.widgets.IntSlider slider(int min, int max, int value) {
+        return new org.javadl.kernel.widgets.IntSlider(min, max, 1, value);
+    }
+
+    /**
+     * A slider over real numbers from {@code min} to {@code max}, starting at {@code value}, in
+     * steps of about a hundredth of the range (1, 2 or 5 times a power of ten):
+     * {@code slider(0.1, 5, 1)} goes from 0.1 to 5 by 0.02, starting at 1.
+     */
+    public static org.javadl.kernel.widgets.FloatSlider slider(double min, double max, double value) {
+        return new org.javadl.kernel.widgets.FloatSlider(min, max, niceStep(max - min), value);
+    }
+
+    /** An integer slider with its step: {@code intSlider(0, 100, 5, 50)}. */
+    public static org.javadl.kernel.widgets.IntSlider intSlider(int min, int max, int step, int value) {
+        return new org.javadl.kernel.widgets.IntSlider(min, max, step, value);
+    }
+
+    /** A real slider with its step: {@code floatSlider(0.001, 1, 0.001, 0.1)}. */
+    public static org.javadl.kernel.widgets.FloatSlider floatSlider(double min, double max, double step, double value) {
+        return new org.javadl.kernel.widgets.FloatSlider(min, max, step, value);
+    }
+
+    /** About a hundredth of {@code range}, rounded down to 1, 2 or 5 times a power of ten. */
+    static double niceStep(double range) {
+        if (!(range > 0) || !Double.isFinite(range)) {
+            throw new IllegalArgumentException("a slider needs min < max, got a range of " + range);
+        }
+        double raw = range / 100;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        double m = raw / power;
+        return (m >= 5 ? 5 : m >= 2 ? 2 : 1) * power;
+    }
+
+    /** A dropdown of options (labelled by {@code toString}); its value is the chosen option. */
+    @SafeVarargs
+    public static <T> org.javadl.kernel.widgets.Dropdown<T> dropdown(T... options) {
+        return new org.javadl.kernel.widgets.Dropdown<>(Arrays.asList(options));
+    }
+
+    public static <T> org.javadl.kernel.widgets.Dropdown<T> dropdown(List<? extends T> options) {
+        return new org.javadl.kernel.widgets.Dropdown<>(options);
+    }
+
+    /** A dropdown of labels for values: {@code dropdown(Map.of("slow", 0.01, "fast", 0.5))} (map order). */
+    public static <T> org.javadl.kernel.widgets.Dropdown<T> dropdown(Map<String, ? extends T> labelledValues) {
+        return new org.javadl.kernel.widgets.Dropdown<>(labelledValues);
+    }
+
+    public static org.javadl.kernel.widgets.Checkbox checkbox(String description, boolean value) {
+        return new org.javadl.kernel.widgets.Checkbox(description, value);
+    }
+
+    /** A button: {@code button("Step").onClick(() -> ...)}. */
+    public static org.javadl.kernel.widgets.Button button(String description) {
+        return new org.javadl.kernel.widgets.Button(description);
+    }
+
+    /** A text field holding {@code value}. */
+    public static org.javadl.kernel.widgets.Text text(String value) {
+        return new org.javadl.kernel.widgets.Text(value);
+    }
+
+    /** A line of text among widgets; change it with {@code label.value("...")}. */
+    public static org.javadl.kernel.widgets.Label label(String text) {
+        return new org.javadl.kernel.widgets.Label(text);
+    }
+
+    /** Widgets side by side. */
+    public static org.javadl.kernel.widgets.Box hbox(org.javadl.kernel.widgets.Widget... children) {
+        return org.javadl.kernel.widgets.Box.horizontal(Arrays.asList(children));
+    }
+
+    /** Widgets one above the other. */
+    public static org.javadl.kernel.widgets.Box vbox(org.javadl.kernel.widgets.Widget... children) {
+        return org.javadl.kernel.widgets.Box.vertical(Arrays.asList(children));
+    }
+
+    /** An output area: {@code out.capture(() -> ...)} shows there what the code prints and displays. */
+    public static org.javadl.kernel.widgets.Output output() {
+        return new org.javadl.kernel.widgets.Output();
+    }
+
+    /** A play button counting min..max by step every {@code intervalMillis}; {@code jslink} it to a slider. */
+    public static org.javadl.kernel.widgets.Play play(int min, int max, int step, int intervalMillis) {
+        return new org.javadl.kernel.widgets.Play(min, max, step, intervalMillis);
+    }
+
+    /** Keeps {@code target}'s value equal to {@code source}'s, in the front end: {@code jslink(play, slider)}. */
+    public static org.javadl.kernel.widgets.Link jslink(org.javadl.kernel.widgets.ValueWidget<?, ?> source,
+                                                        org.javadl.kernel.widgets.ValueWidget<?, ?> target) {
+        return new org.javadl.kernel.widgets.Link(source, "value", target, "value");
+    }
+
+    /** Links any two attributes: {@code jslink(a, "max", b, "max")}. */
+    public static org.javadl.kernel.widgets.Link jslink(org.javadl.kernel.widgets.Widget source, String sourceAttribute,
+                                                        org.javadl.kernel.widgets.Widget target, String targetAttribute) {
+        return new org.javadl.kernel.widgets.Link(source, sourceAttribute, target, targetAttribute);
+    }
+
+    /**
+     * The control above {@code f} of its value, shown again whenever the control changes:
+     * {@code interact(k -> plot().function("σ(kx)", x -> sigmoid(k * x), -6, 6), slider(0.1, 5, 1))}.
+     */
+    public static <A> org.javadl.kernel.widgets.Interactive interact(
+            java.util.function.Function<? super A, ?> f, org.javadl.kernel.widgets.ValueWidget<A, ?> a) {
+        Objects.requireNonNull(f, "f");
+        return new org.javadl.kernel.widgets.Interactive(List.of(a), () -> f.apply(a.value()));
+    }
+
+    /** Two controls: {@code interact((lr, steps) -> ..., slider(0.001, 1, 0.1), slider(1, 100, 20))}. */
+    public static <A, B> org.javadl.kernel.widgets.Interactive interact(
+            java.util.function.BiFunction<? super A, ? super B, ?> f,
+            org.javadl.kernel.widgets.ValueWidget<A, ?> a, org.javadl.kernel.widgets.ValueWidget<B, ?> b) {
+        Objects.requireNonNull(f, "f");
+        return new org.javadl.kernel.widgets.Interactive(List.of(a, b), () -> f.apply(a.value(), b.value()));
+    }
+
+    /** Three controls. */
+    public static <A, B, C> org.javadl.kernel.widgets.Interactive interact(
+            org.javadl.kernel.widgets.Interactive.Function3<? super A, ? super B, ? super C, ?> f,
+            org.javadl.kernel.widgets.ValueWidget<A, ?> a, org.javadl.kernel.widgets.ValueWidget<B, ?> b,
+            org.javadl.kernel.widgets.ValueWidget<C, ?> c) {
+        Objects.requireNonNull(f, "f");
+        return new org.javadl.kernel.widgets.Interactive(List.of(a, b, c),
+                () -> f.apply(a.value(), b.value(), c.value()));
     }
 }
