@@ -168,7 +168,9 @@ export function installProbes() {
     return failed || cells.every((c) => c.model.executionCount != null);
   }
 
-  const outputNodes = (cell) => [...cell.node.querySelectorAll('.jp-OutputArea-child > .jp-OutputArea-output')];
+  // The cell's own outputs: not those of an Output widget drawn inside one of them (an interact's).
+  const outputNodes = (cell) => [...cell.node.querySelectorAll('.jp-OutputArea-child > .jp-OutputArea-output')]
+    .filter((n) => !n.parentElement.parentElement.closest('.jp-OutputArea-output'));
 
   /** What the notebook at `path` shows, cell by cell, compared with what Lab's model holds. */
   function notebookReport(path) {
@@ -192,16 +194,21 @@ export function installProbes() {
         if (o.output_type === 'stream' && o.name === 'stderr') stderr.push({ cell: i, text });
         const d = o.data ?? {};
         const html = [].concat(d['text/html'] ?? []).join('');
-        if (d['image/png'] || d['image/jpeg']) modelImages++;
+        // A widget view (an interact) draws its picture only while its kernel-side model lives: not
+        // counted here (a reopened notebook's widgets need their kernel, as in every ipywidgets kernel).
+        const widget = !!d['application/vnd.jupyter.widget-view+json'];
+        if (!widget && (d['image/png'] || d['image/jpeg'])) modelImages++;
         if (/<table/i.test(html)) modelTables++;
         // Inline <svg> in HTML is drawn as an svg element; a bundle that is only image/svg+xml is
         // drawn by Lab (and Notebook 7) as an <img> of it, so it counts as an image.
         if (/<svg/i.test(html)) modelSvgs++;
-        else if (d['image/svg+xml'] && !html && !d['image/png'] && !d['image/jpeg']) modelImages++;
+        else if (!widget && d['image/svg+xml'] && !html && !d['image/png'] && !d['image/jpeg']) modelImages++;
         if (/javadl-answer/.test(html)) modelAnswers++;
       });
     });
-    const images = inOutputs('img').map((img) => {
+    // Pictures inside a live widget (an interact's Output) are left out: see the model count above.
+    const inWidget = (el) => !!el.closest('.jupyter-widgets, .widget-output, .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.widget-view+json"]');
+    const images = inOutputs('img').filter((img) => !inWidget(img)).map((img) => {
       let opaqueCorners = null;
       try {
         const c = document.createElement('canvas');
