@@ -115,6 +115,11 @@ final class ThreadStopper {
             marked.addAll(runners);
             marked.addAll(sharedWorkers);
             started = System.nanoTime();
+            Set<Integer> cells = new java.util.TreeSet<>();
+            cells.add(CellThreads.runningCell());
+            owned.forEach(c -> cells.add(c.cell()));
+            sharedWorkers.forEach(t -> cells.addAll(CellThreads.cellsOnStack(t)));
+            CellStop.stopCells(cells);
             CellStop.mark(marked, true);
             shutDown = shutDownAdopted();
             for (Thread t : marked) {
