@@ -40,6 +40,8 @@ public final class JavaKernel implements KernelServer.Handler {
     private final KernelInput stdin;
     private final KernelStreams streams;
     private final CellBoundary boundary;
+    /** Sends what a thread of an earlier cell shows (text, displays) to that cell. */
+    private final OutputRouter router;
     private final Runnable onShutdown;
     private int executionCount;
     /** Header of the request whose output is being produced (streams and displays go there). */
@@ -51,7 +53,7 @@ public final class JavaKernel implements KernelServer.Handler {
         this.server = server;
         this.engine = engine;
         this.onShutdown = onShutdown;
-        OutputRouter router = new OutputRouter(CellThreads::writerCell);
+        this.router = new OutputRouter(CellThreads::writerCell);
         this.stdout = new StreamPublisher("stdout", server, () -> currentParent, outputLimit, () -> currentSilent, router);
         this.stderr = new StreamPublisher("stderr", server, () -> currentParent, outputLimit, () -> currentSilent, router);
         this.stdin = new KernelInput(prompt -> {
@@ -78,14 +80,15 @@ public final class JavaKernel implements KernelServer.Handler {
 
             @Override
             public void clearOutput(boolean wait) {
-                if (currentSilent) {
+                JsonObject parent = outputParent();
+                if (parent == null) {
                     return;
                 }
                 stdout.publishPending();
                 stderr.publishPending();
                 JsonObject c = new JsonObject();
                 c.addProperty("wait", wait);
-                server.publish("clear_output", currentParent, c);
+                server.publish("clear_output", parent, c);
             }
         });
         Thread ticker = new Thread(() -> {
@@ -103,8 +106,22 @@ public final class JavaKernel implements KernelServer.Handler {
         ticker.start();
     }
 
+    /**
+     * The parent for a display or clear from the calling thread: the running request, or the
+     * earlier cell whose thread it is ({@link OutputRouter}); null when a silent request's own
+     * output must be dropped.
+     */
+    private JsonObject outputParent() {
+        int destination = router.destination();
+        if (destination != OutputRouter.FOREGROUND) {
+            return router.headerOf(destination);
+        }
+        return currentSilent ? null : currentParent;
+    }
+
     private void publishDisplay(String type, DisplayData data) {
-        if (currentSilent) {
+        JsonObject parent = outputParent();
+        if (parent == null) {
             return;
         }
         // Text printed before the display must appear before it.
@@ -114,7 +131,7 @@ public final class JavaKernel implements KernelServer.Handler {
         if (!content.has("transient")) {
             content.add("transient", new JsonObject());
         }
-        server.publish(type, currentParent, content);
+        server.publish(type, parent, content);
     }
 
     private static JsonObject bundle(DisplayData data) {
