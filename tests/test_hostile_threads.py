@@ -370,6 +370,20 @@ def test_common_pool_output_after_its_cell_goes_under_it(hk):
     assert_healthy(hk)
 
 
+def test_displays_and_clears_of_a_background_thread_stay_in_its_cell(hk):
+    ex = hk.run('Thread painter = new Thread(() -> { try { Thread.sleep(300); } catch (InterruptedException e) { }\n'
+                '    clearOutput(); display(List.of(1, 2, 3)); }, "painter");\npainter.start();')
+    painter_id, nxt, msgs = then_next(hk, ex, 'Thread.sleep(800); System.out.println("unspoiled")',
+                                      until=lambda ms, p, n: any(m["msg_type"] == "display_data" for m in ms))
+    mine = [m["msg_type"] for m in msgs if m["parent_header"].get("msg_id") == nxt and m["msg_type"] != "status"]
+    assert set(mine) == {"execute_input", "stream"}, mine
+    assert under(msgs, nxt) == "unspoiled\n"
+    painted = [m for m in msgs if m["parent_header"].get("msg_id") == painter_id]
+    assert [m["msg_type"] for m in painted] == ["clear_output", "display_data"], painted
+    assert painted[1]["content"]["data"]["text/plain"] == "[1, 2, 3]"
+    assert_healthy(hk)
+
+
 def test_a_background_thread_cannot_take_the_next_cells_input(hk):
     ex = hk.run('Thread reader = new Thread(() -> { try { Thread.sleep(200); } catch (InterruptedException e) { }\n'
                 '    new Scanner(System.in).nextLine(); }, "reader");\nreader.start();')

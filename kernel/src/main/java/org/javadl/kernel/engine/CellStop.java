@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The stop check woven into every cell class ({@link StopCheckWeaver}): a call to {@link #check()}
+ * The stop check woven into every cell class ({@link StopCheckWeaver}): a call to {@link #check(int)}
  * at each method's start and before each backward branch. While threads are marked for stopping,
  * a marked thread that reaches one throws {@link Stopped} (a {@link ThreadDeath}, so that thread
  * groups stay quiet about it), however it got there: its own loop, a lambda run by a pool, a
@@ -26,6 +26,8 @@ public final class CellStop {
     /** Virtual threads (which cannot be listed) with an id up to this one are marked too; 0: none. */
     private static volatile long virtualUpTo;
     private static volatile long virtualSince;
+    /** Cells whose code dies on shared pool threads until the next cell starts; empty: none. */
+    private static volatile int[] stoppedCells = new int[0];
     private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
 
     private CellStop() {
@@ -56,20 +58,26 @@ public final class CellStop {
         }
     }
 
-    /** Called by woven cell code; public only for that reason. */
-    public static void check() {
+    /**
+     * Called by woven cell code; public only for that reason. {@code cell} is the cell that
+     * defined the calling code (the woven constant).
+     */
+    public static void check(int cell) {
         if (armed) {
-            checkMarked();
+            checkMarked(cell);
         }
     }
 
-    private static void checkMarked() {
+    private static void checkMarked(int cell) {
         Thread me = Thread.currentThread();
         for (Mark m : marks) {
             if (m.thread == me) {
                 m.hit = true;
                 throw new Stopped();
             }
+        }
+        if (cell != 0 && isStoppedCell(cell) && CellThreads.isSharedWorker(me)) {
+            throw new Stopped(); // more of a stopped cell's work on a shared pool (the rest of a parallel stream)
         }
         long upTo = virtualUpTo;
         if (upTo != 0 && isVirtual(me) && threadId(me) <= upTo) {
@@ -90,7 +98,41 @@ public final class CellStop {
             virtualUpTo = threadId(new Thread(() -> { })); // ids grow: every existing thread has a smaller one
             virtualSince = System.nanoTime();
         }
-        armed = marks.length > 0 || virtualUpTo != 0;
+        armed = isArmed();
+    }
+
+    private static boolean isArmed() {
+        return marks.length > 0 || virtualUpTo != 0 || stoppedCells.length > 0;
+    }
+
+    private static boolean isStoppedCell(int cell) {
+        for (int c : stoppedCells) {
+            if (c == cell) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Until {@link #clearStoppedCells()}, code of these cells dies on threads of shared pools: a
+     * pool worker cannot be marked for good (its next task is somebody else's), but a stopped
+     * cell's tasks queued behind the one it ran must not run either.
+     */
+    static synchronized void stopCells(java.util.Set<Integer> cells) {
+        java.util.Set<Integer> all = new java.util.TreeSet<>(cells);
+        for (int c : stoppedCells) {
+            all.add(c);
+        }
+        all.remove(0);
+        stoppedCells = all.stream().mapToInt(Integer::intValue).toArray();
+        armed = isArmed();
+    }
+
+    /** A new cell starts: the code of earlier, stopped cells may run on shared pools again. */
+    static synchronized void clearStoppedCells() {
+        stoppedCells = new int[0];
+        armed = isArmed();
     }
 
     /** The current marks (for the reaper and reports). */
@@ -106,7 +148,7 @@ public final class CellStop {
         if (endVirtual) {
             virtualUpTo = 0;
         }
-        armed = marks.length > 0 || virtualUpTo != 0;
+        armed = isArmed();
     }
 
     static boolean isMarked(Thread t) {

@@ -97,6 +97,7 @@ public final class CellThreads {
 
     static void cellStarting(int cell) {
         ThreadStopper.releaseIdleMarks();
+        CellStop.clearStoppedCells();
         runningCell = cell;
     }
 
@@ -285,7 +286,7 @@ public final class CellThreads {
     }
 
     /** Threads that run anybody's tasks: the common pool's workers and virtual threads. */
-    private static boolean isSharedWorker(Thread t) {
+    static boolean isSharedWorker(Thread t) {
         return (t instanceof ForkJoinWorkerThread w && w.getPool() == ForkJoinPool.commonPool()) || CellStop.isVirtual(t);
     }
 
@@ -314,6 +315,17 @@ public final class CellThreads {
             index = index * 10 + (className.charAt(i++) - '0');
         }
         return i == WRAPPER_PREFIX.length() ? 0 : wrapperCell.applyAsInt(index);
+    }
+
+    /** The cells whose code is on a thread's stack. */
+    static java.util.Set<Integer> cellsOnStack(Thread t) {
+        java.util.Set<Integer> cells = new java.util.TreeSet<>();
+        for (StackTraceElement f : t.getStackTrace()) {
+            if (f.getClassName().startsWith(WRAPPER_PREFIX)) {
+                cells.add(cellOfWrapper(f.getClassName()));
+            }
+        }
+        return cells;
     }
 
     static boolean inCellCode(Thread t) {

@@ -34,7 +34,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
 
     private static ClassBytecodes[] guard(ClassBytecodes[] cbcs) {
         return Stream.of(cbcs)
-                .map(c -> new ClassBytecodes(c.name(), StopCheckWeaver.weave(ExitGuard.rewrite(c.bytecodes()))))
+                .map(c -> new ClassBytecodes(c.name(), StopCheckWeaver.weave(ExitGuard.rewrite(c.bytecodes()), CellThreads.runningCell())))
                 .toArray(ClassBytecodes[]::new);
     }
 

@@ -16,7 +16,7 @@ import java.util.Set;
  * Rewrites each cell class so the kernel can stop the threads its code runs on (see
  * {@link CellStop} and {@link CellThreads}):
  * <ul>
- *   <li>a call to {@link CellStop#check()} at the start of every method and before every backward
+ *   <li>a call to {@link CellStop#check(int)}, with the cell's number, at the start of every method and before every backward
  *       branch, so a loop without any interrupt check ({@code while (true) {}}) still stops, on any
  *       thread and on JDK 17 and 25 alike;</li>
  *   <li>executors and timers the cell creates ({@code Executors.newFixedThreadPool(...)},
@@ -42,7 +42,8 @@ final class StopCheckWeaver {
     private StopCheckWeaver() {
     }
 
-    static byte[] weave(byte[] classFile) {
+    /** {@code cell}: the cell the class belongs to (the cell running when it is loaded), 0 if none. */
+    static byte[] weave(byte[] classFile, int cell) {
         try {
             ClassReader reader = new ClassReader(classFile);
             ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
@@ -52,7 +53,7 @@ final class StopCheckWeaver {
                                                  String[] exceptions) {
                     MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
                     boolean hasCode = (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
-                    return hasCode ? new Checks(mv) : mv;
+                    return hasCode ? new Checks(mv, cell) : mv;
                 }
             }, 0);
             return writer.toByteArray();
@@ -68,12 +69,16 @@ final class StopCheckWeaver {
         /** {@code new T} not yet matched by its constructor call, per adopted type. */
         private final Map<String, Integer> pendingNew = new HashMap<>();
 
-        Checks(MethodVisitor mv) {
+        private final int cell;
+
+        Checks(MethodVisitor mv, int cell) {
             super(Opcodes.ASM9, mv);
+            this.cell = cell;
         }
 
         private void check() {
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, STOP, "check", "()V", false);
+            super.visitLdcInsn(cell);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, STOP, "check", "(I)V", false);
         }
 
         /** With the new object on top of the stack: hand a copy to CellThreads.adopt. */

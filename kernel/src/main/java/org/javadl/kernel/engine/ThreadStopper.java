@@ -115,6 +115,11 @@ final class ThreadStopper {
             marked.addAll(runners);
             marked.addAll(sharedWorkers);
             started = System.nanoTime();
+            Set<Integer> cells = new java.util.TreeSet<>();
+            cells.add(CellThreads.runningCell());
+            owned.forEach(c -> cells.add(c.cell()));
+            sharedWorkers.forEach(t -> cells.addAll(CellThreads.cellsOnStack(t)));
+            CellStop.stopCells(cells);
             CellStop.mark(marked, true);
             shutDown = shutDownAdopted();
             for (Thread t : marked) {
@@ -313,11 +318,33 @@ final class ThreadStopper {
         }
         List<CellStop.Mark> done = new ArrayList<>();
         for (CellStop.Mark m : marks) {
-            if (!m.thread.isAlive() || !CellThreads.inCellCode(m.thread)) {
+            if (releasable(m, true)) {
                 done.add(m);
             }
         }
         CellStop.unmark(done, false);
+    }
+
+    /**
+     * Whether a mark has done its work: the thread ended, or it is out of cell code for good. A
+     * cell's own thread counts as out only while it waits inside JDK code (an idle pool worker);
+     * one that is merely not in cell code yet (just started) stays marked. A shared pool's worker
+     * is out once its stopped task is off its stack (after {@link #MIN_MARK_NANOS}, unless
+     * {@code ignoreAge}).
+     */
+    private static boolean releasable(CellStop.Mark m, boolean ignoreAge) {
+        Thread t = m.thread;
+        if (!t.isAlive()) {
+            return true;
+        }
+        if (CellThreads.inCellCode(t)) {
+            return false;
+        }
+        if (CellThreads.cellOf(t) > 0) {
+            Thread.State state = t.getState();
+            return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+        }
+        return ignoreAge || System.nanoTime() - m.since >= MIN_MARK_NANOS;
     }
 
     private static void reap() {
@@ -327,8 +354,7 @@ final class ThreadStopper {
             List<CellStop.Mark> done = new ArrayList<>();
             long oldest = System.nanoTime();
             for (CellStop.Mark m : marks) {
-                long age = System.nanoTime() - m.since;
-                if (!m.thread.isAlive() || (age >= MIN_MARK_NANOS && !CellThreads.inCellCode(m.thread))) {
+                if (releasable(m, false)) {
                     done.add(m);
                 }
                 oldest = Math.min(oldest, m.since);

@@ -76,14 +76,15 @@ public final class CellOutput {
                     capture.clear(wait);
                     return;
                 }
-                if (currentSilent) {
+                JsonObject parent = outputParent();
+                if (parent == null) {
                     return;
                 }
                 stdout.publishPending();
                 stderr.publishPending();
                 JsonObject c = new JsonObject();
                 c.addProperty("wait", wait);
-                server.publish("clear_output", currentParent, c);
+                server.publish("clear_output", parent, c);
             }
         });
         Thread ticker = new Thread(() -> {
@@ -101,8 +102,22 @@ public final class CellOutput {
         ticker.start();
     }
 
+    /**
+     * The parent for a display or clear from the calling thread: the running request, or the
+     * earlier cell whose thread it is ({@link OutputRouter}); null when a silent request's own
+     * output must be dropped.
+     */
+    private JsonObject outputParent() {
+        int destination = router.destination();
+        if (destination != OutputRouter.FOREGROUND) {
+            return router.headerOf(destination);
+        }
+        return currentSilent ? null : currentParent;
+    }
+
     private void publishDisplay(String type, DisplayData data) {
-        if (currentSilent) {
+        JsonObject parent = outputParent();
+        if (parent == null) {
             return;
         }
         // Text printed before the display must appear before it.
@@ -112,7 +127,7 @@ public final class CellOutput {
         if (!content.has("transient")) {
             content.add("transient", new JsonObject());
         }
-        server.publish(type, currentParent, content);
+        server.publish(type, parent, content);
     }
 
     /** The header of the request being handled (what output and comm messages are sent under). */

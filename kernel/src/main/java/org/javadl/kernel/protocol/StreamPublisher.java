@@ -35,7 +35,7 @@ public final class StreamPublisher extends OutputStream {
     private static final int MAX_BACKGROUND_CELLS = 64;
 
     private final String name;
-    private final KernelServer server;
+    private final Iopub server;
     private final Supplier<JsonObject> parentHeader;
     private final long limitBytes;
     private final long backgroundLimit;
@@ -55,6 +55,17 @@ public final class StreamPublisher extends OutputStream {
 
     /** As above; {@code router} sends the output of earlier cells' threads to those cells. */
     public StreamPublisher(String name, KernelServer server, Supplier<JsonObject> parentHeader, long limitBytes,
+                           BooleanSupplier muted, OutputRouter router) {
+        this(name, server::publish, parentHeader, limitBytes, muted, router);
+    }
+
+    /** Where stream messages go: {@link KernelServer#publish(String, JsonObject, JsonObject)}, or a test's list. */
+    @FunctionalInterface
+    public interface Iopub {
+        void publish(String type, JsonObject parentHeader, JsonObject content);
+    }
+
+    public StreamPublisher(String name, Iopub server, Supplier<JsonObject> parentHeader, long limitBytes,
                            BooleanSupplier muted, OutputRouter router) {
         this.name = name;
         this.server = server;
