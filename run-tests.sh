@@ -37,11 +37,10 @@ if [ -z "${JAVADL_SKIP_MODERN:-}" ]; then
   "$venv/bin/python" -c 'import jupyter_client, nbclient, jupyter_console, sys
 print(f"Python {sys.version.split()[0]}, jupyter_client {jupyter_client.__version__}, nbclient {nbclient.__version__}, jupyter_console {jupyter_console.__version__}")'
   # scripts/pycompat makes Debian's jupyter_kernel_test (not on the pip index) work with jupyter_client 8.
-  # tests/test_widgets.py runs in the Debian pass only for now: its two interrupt-a-runaway-callback
-  # tests failed once in this pass (an interrupt that arrives as a callback starts can be lost; issue 14).
   # shellcheck disable=SC2086
   PYTHONPATH="$PWD/scripts/pycompat" "$venv/bin/python" -m pytest -p no:cacheprovider -ra ${PYTEST_ARGS:-} \
-    tests/test_protocol.py tests/test_notebooks.py tests/test_console.py tests/test_conformance.py tests/test_lab_kernel.py
+    tests/test_protocol.py tests/test_notebooks.py tests/test_console.py tests/test_conformance.py tests/test_lab_kernel.py \
+    tests/test_widgets.py
 fi
 
 echo "== all tests passed in $(( $(date +%s) - start )) s"

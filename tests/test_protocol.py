@@ -682,6 +682,37 @@ def test_interrupt(interruptible_kernel, case):
     k.dirty = False
 
 
+@pytest.mark.timeout(90)
+def test_an_interrupt_while_the_cell_is_still_compiling_is_not_lost(interruptible_kernel):
+    """The interrupt lands while javac works on the cell (JShell's stop() finds nothing running then,
+    and JDK 21+ clears its stop flag as it invokes): the cell must still stop before its loop runs."""
+    k = interruptible_kernel
+    k.run("int beforeCompiling = 7;")
+    k.wait_quiet()
+    # one snippet (a block) that takes javac a good second, ending in a loop that never ends
+    cell = "{\n" + "\n".join(f"int x{i} = {i};" for i in range(4000)) + "\nwhile (true) { }\n}"
+    msg_id = k.kc.execute(cell)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            m = k.kc.get_iopub_msg(timeout=0.5)
+        except Empty:
+            continue
+        if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status" \
+                and m["content"]["execution_state"] == "busy":
+            break
+    time.sleep(0.1)
+    k.interrupt()
+    reply = k.wait_reply(msg_id, timeout=15, what="execute_reply after an interrupt during compilation")
+    c = reply["content"]
+    assert c["status"] == "error" and c.get("ename") == "Interrupted", c
+    k.iopub_until_idle(msg_id, timeout=5)
+    cores = k.cpu_cores_over(1.5)
+    assert cores < 0.3, f"the loop ran after all: {cores:.2f} cores busy"
+    assert k.value("beforeCompiling * 6") == "42"
+    k.dirty = False
+
+
 # =============================================================================== shutdown
 def _wait_exit(k, limit):
     t0 = time.perf_counter()

@@ -158,6 +158,16 @@ public final class JavaKernel implements Language {
     }
 
     @Override
+    public void requestStarting() {
+        engine.requestStarting();
+    }
+
+    @Override
+    public void requestEnded() {
+        engine.requestEnded();
+    }
+
+    @Override
     public int writerCell() {
         return CellThreads.writerCell();
     }

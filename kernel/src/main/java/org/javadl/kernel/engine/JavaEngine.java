@@ -74,6 +74,13 @@ public final class JavaEngine implements AutoCloseable {
      */
     private static final long IDLE_BEFORE_INDEXING_NANOS = 300_000_000L;
     private volatile boolean interruptRequested;
+    /**
+     * True while the kernel handles a request that runs code ({@link #requestStarting()}): the
+     * interrupt flag was cleared when it began and is not cleared again by each cell or callback
+     * it runs, so an interrupt that arrives before the code starts is not lost, and one that stops
+     * the first run of a magic's several (%timeit) stops the rest.
+     */
+    private volatile boolean inRequest;
     /** The stop an interrupt began while a cell ran; its report goes into that cell's error. */
     private volatile ThreadStopper.Stop pendingStop;
     private volatile java.util.function.Consumer<List<String>> backgroundStopListener;
@@ -364,8 +371,9 @@ public final class JavaEngine implements AutoCloseable {
         if (unclosed != null) {
             return unclosed;
         }
-        interruptRequested = false;
-        ResultCapture.stopping(false);
+        if (!inRequest) {
+            clearInterrupt();
+        }
         List<SnippetEvent> pendingNotes = new ArrayList<>();
         running = true;
         List<Snippet> scratch = new ArrayList<>();
@@ -586,12 +594,15 @@ public final class JavaEngine implements AutoCloseable {
      */
     public void interrupt() {
         boolean cellRunning = running && session.isDone();
-        ThreadStopper.Stop stop = ThreadStopper.plan(true);
-        if (cellRunning) {
-            pendingStop = stop; // before anything stops: the cell's end reports it
-        }
+        boolean forRequest = cellRunning || inRequest;
+        // The flags first, the plan of threads to stop after: a snippet thread that starts in
+        // between either sees the flags (ResultCapture.invokePending) or is in the plan.
         interruptRequested = true;
         ResultCapture.stopping(true); // the ThreadDeath that follows is the kernel's, not the cell's
+        ThreadStopper.Stop stop = ThreadStopper.plan(true);
+        if (forRequest) {
+            pendingStop = stop; // before anything stops: the cell's end (or the request's) reports it
+        }
         stop.start();
         if (cellRunning) {
             try {
@@ -599,9 +610,29 @@ public final class JavaEngine implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "JShell.stop failed", e);
             }
-        } else {
+        } else if (!forRequest) {
             reportLater(stop);
         }
+    }
+
+    /** A request that runs code begins: interrupts from now on are its own (see {@link #inRequest}). */
+    public void requestStarting() {
+        clearInterrupt();
+        inRequest = true;
+    }
+
+    public void requestEnded() {
+        inRequest = false;
+        ThreadStopper.Stop stop = pendingStop;
+        if (stop != null) {
+            pendingStop = null; // the request ran no code that could report it
+            reportLater(stop);
+        }
+    }
+
+    private void clearInterrupt() {
+        interruptRequested = false;
+        ResultCapture.stopping(false);
     }
 
     /** True once {@link #interrupt()} was called during the current cell. */

@@ -38,6 +38,12 @@ public final class ResultCapture {
 
     /** Called reflectively by JShell on its execution thread; public only for that reason. */
     public static Object invokePending() throws Throwable {
+        if (stopping) {
+            // An interrupt came while the snippet was compiled: JShell's stop() found nothing running
+            // then (and JDK 21+ clears its stop flag as it invokes), so the snippet stops here, before
+            // any of its code runs, the way JShell's own stop would have ended it.
+            throw new CellStop.Stopped();
+        }
         Method m = pending;
         long[] mark = RunMeter.start();
         try {

@@ -77,7 +77,14 @@ public final class KernelProtocol implements KernelServer.Handler {
         switch (type) {
             case "kernel_info_request" -> server.reply(channel, request, "kernel_info_reply", kernelInfo());
             case "execute_request" -> {
-                if (execute.execute(channel, request) && channel == Channel.SHELL) {
+                boolean failed;
+                language.requestStarting();
+                try {
+                    failed = execute.execute(channel, request);
+                } finally {
+                    language.requestEnded();
+                }
+                if (failed && channel == Channel.SHELL) {
                     abortQueued();
                 }
             }
@@ -93,9 +100,11 @@ public final class KernelProtocol implements KernelServer.Handler {
             case "comm_open", "comm_msg", "comm_close" -> {
                 // What a widget's callback prints, displays or sends belongs to this message.
                 output.beginComm(request);
+                language.requestStarting();
                 try {
                     comms.handle(request);
                 } finally {
+                    language.requestEnded();
                     output.endComm();
                 }
             }

@@ -41,6 +41,17 @@ public interface Language {
     boolean interruptRequested();
 
     /**
+     * A shell request that runs code (a cell, a widget's message) is being handled: an interrupt
+     * from now until {@link #requestEnded()} is meant for it, even one that arrives before its code
+     * starts (the front end has shown it busy since it sent the request).
+     */
+    default void requestStarting() {
+    }
+
+    default void requestEnded() {
+    }
+
+    /**
      * The execution count of the cell whose code the calling thread runs (a thread a cell started
      * counts as that cell's), 0 for the kernel's own threads. Output of a thread an earlier cell left
      * running goes under that cell ({@link OutputRouter}).

@@ -371,4 +371,44 @@ class JavaEngineTest {
             assertTrue(marks > 0, "no emphasis in the traceback of " + code + ":\n" + text);
         }
     }
+
+    /**
+     * An interrupt that arrives after the kernel took a request but before its code runs (a widget
+     * message waiting for the engine, a cell still being read) is kept for that request: the code
+     * ends at once instead of running forever. Outside a request, an interrupt while idle does not
+     * touch the next cell.
+     */
+    @Test
+    void anInterruptBeforeTheRequestsCodeRunsStopsItAndAnIdleOneDoesNot() throws Exception {
+        engine.requestStarting();
+        try {
+            engine.interrupt();
+            CompletableFuture<CellOutcome> loop = CompletableFuture.supplyAsync(() -> run("while (true) { }"));
+            CellOutcome o;
+            try {
+                o = loop.get(10, TimeUnit.SECONDS);
+            } finally {
+                if (!loop.isDone()) {
+                    engine.interrupt(); // the bug is back: free the engine for the other tests
+                }
+            }
+            CellOutcome.Failure f = assertInstanceOf(CellOutcome.Failure.class, o);
+            assertEquals("Interrupted", f.ename());
+            java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+            CellOutcome second = engine.runCallback(cell, () -> ran.set(true));
+            assertEquals("Interrupted", assertInstanceOf(CellOutcome.Failure.class, second).ename(),
+                    "the rest of an interrupted request is stopped too");
+            assertFalse(ran.get(), "a callback ran after its request was interrupted");
+        } finally {
+            engine.requestEnded();
+        }
+        engine.interrupt(); // idle, no request
+        assertEquals(2, value("1 + 1"));
+        engine.requestStarting();
+        try {
+            assertEquals(3, value("1 + 2"), "a new request starts without the old interrupt");
+        } finally {
+            engine.requestEnded();
+        }
+    }
 }
