@@ -5,9 +5,8 @@ bottom on a fresh ``java-dl`` kernel (the kernelspec installed by the session fi
 ``conftest.py``). The tests check:
 
 * every notebook has reference answers: its required answer ids are in ``answers_reference.REQUIRED``,
-  each with an independent reference value (or a training goal), or it is named in
-  ``answers_reference.NO_ANSWERS`` with the reason; a notebook in neither, or an entry without a
-  notebook, fails without running anything;
+  each with an independent reference value (or a training goal); a notebook that is not there, or an
+  entry without a notebook, fails without running anything;
 * the stored notebook has no outputs, null execution counts and the java-dl kernelspec;
 * execution produces no error output (and no stderr stream);
 * every answer id that ``ANSWER_SHEET.md`` requires for that notebook is published exactly once;
@@ -50,19 +49,15 @@ def coverage_problems(folder: Path) -> list[str]:
     reference = ref.expected()
     problems = []
     for name in names:
-        if name in ref.REQUIRED and name in ref.NO_ANSWERS:
-            problems.append(f"{name}: both in REQUIRED and in NO_ANSWERS of answers_reference.py")
-        elif name in ref.NO_ANSWERS:
-            continue
-        elif not ref.REQUIRED.get(name):
+        if not ref.REQUIRED.get(name):
             problems.append(f"{name}: no reference answers; list the ids it must publish in REQUIRED of "
                             "tests/answers_reference.py (and the homework's ANSWER_SHEET.md), with their "
-                            "values in expected(), or name it in NO_ANSWERS with the reason")
+                            "values in expected() or a goal in GOALS")
         else:
             unchecked = [i for i in ref.REQUIRED[name] if i not in reference and i not in ref.GOALS]
             if unchecked:
                 problems.append(f"{name}: required answers without a reference value or goal: {unchecked}")
-    for name in sorted({*ref.REQUIRED, *ref.NO_ANSWERS} - set(names)):
+    for name in sorted(set(ref.REQUIRED) - set(names)):
         problems.append(f"{name}: named in answers_reference.py, but there is no such notebook in {folder}")
     return problems
 
@@ -191,13 +186,10 @@ def test_a_notebook_without_reference_answers_fails_the_coverage_check(tmp_path)
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("name", NOTEBOOK_NAMES)
 def test_answers(name, kernel_name):
-    assert name in ref.REQUIRED or name in ref.NO_ANSWERS, coverage_problems(NOTEBOOKS)
+    assert name in ref.REQUIRED, coverage_problems(NOTEBOOKS)
     nb = _execute(name, kernel_name)
     published = _answers(nb)
     ids = [a["id"] for a in published]
-    if name in ref.NO_ANSWERS:
-        assert not ids, f"{name} publishes answers but is in NO_ANSWERS ({ref.NO_ANSWERS[name]}): {ids}"
-        return
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     assert not duplicates, f"{name}: answer ids published more than once: {duplicates}"
     missing = [i for i in ref.REQUIRED[name] if i not in ids]
