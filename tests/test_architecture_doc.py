@@ -13,7 +13,7 @@ JDK and library types (``jdk.``, ``java.``, ``com.sun.``, ``io.github.`` …), M
 left alone there. Instead, each row of the map's JDK tables (patch, JDK class, members) is checked with
 ``javap -p`` on every JDK of 17 or newer the machine has (see ``test_jdk_patches.discover_jdks``): the
 class and every member must exist (``<init>``: a constructor; a row that says "JDK N and later" is
-checked on those only). About 3 s.
+checked on those only). A few seconds: one javap per JDK.
 """
 from __future__ import annotations
 
@@ -217,3 +217,12 @@ def test_jdk_members_the_map_lists_exist(label, home):
         if missing:
             problems.append(f"{patch}: {cls} has no {', '.join(missing)} on {label}")
     assert not problems, "\n".join(problems)
+
+
+def test_the_javap_check_refuses_a_member_that_is_not_there():
+    jdks = discover_jdks()
+    if not jdks:
+        pytest.skip("no JDK of 17 or newer under the JVM root")
+    listing = javap_members(jdks[0][1], ["jdk.jshell.JShell"])["jdk.jshell.JShell"]
+    assert missing_members(listing, "jdk.jshell.JShell", ["taskFactory", "eval", "<init>"]) == []
+    assert missing_members(listing, "jdk.jshell.JShell", ["taskFactoryX", "evaluate"]) == ["taskFactoryX", "evaluate"]
