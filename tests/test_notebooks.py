@@ -1,8 +1,12 @@
 """Execute every bundled notebook through Jupyter (nbclient) and check its published answers.
 
-Each notebook under ``notebooks/`` is run top to bottom on a fresh ``java-dl`` kernel (the
-kernelspec installed by the session fixture ``kernel_name`` in ``conftest.py``). The tests check:
+Every notebook ``notebooks/*.ipynb`` (found by glob, so a new one cannot be left out) is run top to
+bottom on a fresh ``java-dl`` kernel (the kernelspec installed by the session fixture ``kernel_name`` in
+``conftest.py``). The tests check:
 
+* every notebook has reference answers: its required answer ids are in ``answers_reference.REQUIRED``,
+  each with an independent reference value (or a training goal); a notebook that is not there, or an
+  entry without a notebook, fails without running anything;
 * the stored notebook has no outputs, null execution counts and the java-dl kernelspec;
 * execution produces no error output (and no stderr stream);
 * every answer id that ``ANSWER_SHEET.md`` requires for that notebook is published exactly once;
@@ -17,6 +21,7 @@ Run: ``cd /work/main && /usr/bin/python3 -m pytest -q tests/test_notebooks.py``.
 from __future__ import annotations
 
 import math
+import shutil
 import time
 from pathlib import Path
 
@@ -27,8 +32,35 @@ import answers_reference as ref
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 ANSWER_MIME = "application/vnd.javadl.answer+json"
 REL_TOL = 1e-9
-NOTEBOOK_NAMES = ["00-tour.ipynb", *ref.REQUIRED]
 TOTAL_BUDGET_S = 150.0
+
+
+def notebook_names(folder: Path) -> list[str]:
+    """The notebooks of ``folder``, as the tests below find them."""
+    return sorted(p.name for p in folder.glob("*.ipynb"))
+
+
+NOTEBOOK_NAMES = notebook_names(NOTEBOOKS)
+
+
+def coverage_problems(folder: Path) -> list[str]:
+    """Why the notebooks of ``folder`` and the reference answers do not match up (empty if they do)."""
+    names = notebook_names(folder)
+    reference = ref.expected()
+    problems = []
+    for name in names:
+        if not ref.REQUIRED.get(name):
+            problems.append(f"{name}: no reference answers; list the ids it must publish in REQUIRED of "
+                            "tests/answers_reference.py (and the homework's ANSWER_SHEET.md), with their "
+                            "values in expected() or a goal in GOALS")
+        else:
+            unchecked = [i for i in ref.REQUIRED[name] if i not in reference and i not in ref.GOALS]
+            if unchecked:
+                problems.append(f"{name}: required answers without a reference value or goal: {unchecked}")
+    for name in sorted(set(ref.REQUIRED) - set(names)):
+        problems.append(f"{name}: named in answers_reference.py, but there is no such notebook in {folder}")
+    return problems
+
 
 _executed: dict = {}
 _timings: dict = {}
@@ -125,9 +157,36 @@ def test_no_cell_needed_the_patches_off(name, kernel_name):
     assert _safety_net[name] == "0", f"{name}: CompileSafetyNet retries*1000+rescues = {_safety_net[name]!r}"
 
 
+def test_every_notebook_has_reference_answers():
+    problems = coverage_problems(NOTEBOOKS)
+    assert not problems, "\n".join(problems)
+
+
+def test_a_notebook_without_reference_answers_fails_the_coverage_check(tmp_path):
+    """A new notebook nobody gave reference answers, in a copy of notebooks/ (the real folder is not touched)."""
+    import nbformat
+
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    for name in NOTEBOOK_NAMES:
+        shutil.copy(NOTEBOOKS / name, folder / name)
+    assert coverage_problems(folder) == []
+    new = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('answer("hw005.p1.x", 1 + 1)')])
+    nbformat.write(new, folder / "07-forgotten-topic.ipynb")
+    assert "07-forgotten-topic.ipynb" in notebook_names(folder)  # the execution tests would run it too
+    problems = coverage_problems(folder)
+    assert len(problems) == 1 and problems[0].startswith("07-forgotten-topic.ipynb: no reference answers"), problems
+    assert not (NOTEBOOKS / "07-forgotten-topic.ipynb").exists()
+    # and the other way round: answers for a notebook that is gone
+    (folder / "04-activations-hinge-logistic.ipynb").unlink()
+    assert any(p.startswith("04-activations-hinge-logistic.ipynb: named in answers_reference.py")
+               for p in coverage_problems(folder))
+
+
 @pytest.mark.timeout(120)
-@pytest.mark.parametrize("name", list(ref.REQUIRED))
+@pytest.mark.parametrize("name", NOTEBOOK_NAMES)
 def test_answers(name, kernel_name):
+    assert name in ref.REQUIRED, coverage_problems(NOTEBOOKS)
     nb = _execute(name, kernel_name)
     published = _answers(nb)
     ids = [a["id"] for a in published]

@@ -1,5 +1,6 @@
 // What every browser script here shares: its command line, Debian's Chromium started headless with the
-// flags this closed network needs, and a record of steps and screenshots that ends up in results.json.
+// flags this closed network needs, a record of steps and screenshots that ends up in results.json, and
+// the frame of a run (browser up, checks, report saved, browser down) in runInBrowser.
 import { chromium } from 'playwright-core';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,4 +94,35 @@ export class Recorder {
   save() {
     writeFileSync(join(this.out, 'results.json'), JSON.stringify(this.results, null, 2));
   }
+}
+
+/**
+ * One run of a browser script: a Recorder on `out` (results.json starts with `fields`), Chromium with
+ * its page watched for errors, `defaultTimeout` ms for every page wait, and `initScript` added to each
+ * page before the page's own scripts; then `body({ page, context, rec })`. Whatever happens, the report
+ * is saved (with `ok` and `seconds`, or the failure and a screenshot of the page at that moment) and the
+ * browser closed. Resolves to the script's exit code: 0 when the body went through (its verdicts are in
+ * results.json), 2 when it threw.
+ */
+export async function runInBrowser({ chromium, out, fields = {}, defaultTimeout, initScript = null }, body) {
+  const rec = new Recorder(out, fields);
+  const browser = await launchChromium(chromium);
+  rec.results.browser_version = browser.version;
+  const { page, context } = browser;
+  rec.watch(page);
+  page.setDefaultTimeout(defaultTimeout);
+  if (initScript) await context.addInitScript(initScript);
+  try {
+    const t0 = Date.now();
+    await body({ page, context, rec });
+    rec.results.seconds = (Date.now() - t0) / 1000;
+    rec.results.ok = true;
+  } catch (e) {
+    rec.fail(e);
+    try { await rec.shot(page, '99-failure.png'); } catch (e2) { /* the page is gone */ }
+  } finally {
+    rec.save();
+    await browser.close();
+  }
+  return rec.results.ok ? 0 : 2;
 }

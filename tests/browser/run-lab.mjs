@@ -10,7 +10,7 @@
 //
 // Writes DIR/results.json and screenshots into DIR. Exit 0: the run went through (the verdicts are in
 // results.json); 2: a step failed (the failure, and a screenshot of it, are in results.json too).
-import { launchChromium, parseArgs, Recorder } from './common.mjs';
+import { parseArgs, runInBrowser } from './common.mjs';
 import { installProbes } from './probes.mjs';
 import { JupyterUi, LAB, NOTEBOOK7 } from './jupyter-ui.mjs';
 import { labChecks, notebook7Checks } from './checks.mjs';
@@ -19,27 +19,12 @@ const args = parseArgs(process.argv.slice(2), { chromium: '/usr/bin/chromium', t
   ['ui', 'base', 'token', 'notebooks', 'scratch', 'out']);
 if (![LAB, NOTEBOOK7].includes(args.ui)) throw new Error(`--ui must be ${LAB} or ${NOTEBOOK7}, not ${args.ui}`);
 
-const rec = new Recorder(args.out, { ui: args.ui, notebooks: {} });
-const browser = await launchChromium(args.chromium);
-rec.results.browser_version = browser.version;
-const { page, context } = browser;
-rec.watch(page);
-page.setDefaultTimeout(60000);
-await context.addInitScript(installProbes);
-const ui = new JupyterUi(page, { base: args.base, token: args.token, flavour: args.ui, timeout: Number(args.timeout) * 1000 });
-
-try {
-  const t0 = Date.now();
+// Page waits default to a minute; --timeout is for what can take longer (a notebook's Run All).
+const session = { chromium: args.chromium, out: args.out, fields: { ui: args.ui, notebooks: {} },
+  defaultTimeout: 60000, initScript: installProbes };
+process.exit(await runInBrowser(session, async ({ page, rec }) => {
+  const ui = new JupyterUi(page, { base: args.base, token: args.token, flavour: args.ui, timeout: Number(args.timeout) * 1000 });
   const checks = args.ui === LAB ? labChecks : notebook7Checks;
   await checks({ ui, page, rec, notebooks: args.notebooks.split(','), scratch: args.scratch,
     inspect: args.inspect.split(',').filter(Boolean) });
-  rec.results.seconds = (Date.now() - t0) / 1000;
-  rec.results.ok = true;
-} catch (e) {
-  rec.fail(e);
-  try { await rec.shot(page, '99-failure.png'); } catch (e2) { /* the page is gone */ }
-} finally {
-  rec.save();
-  await browser.close();
-}
-process.exit(rec.results.ok ? 0 : 2);
+}));

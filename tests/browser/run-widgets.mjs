@@ -9,33 +9,25 @@
 //
 // Writes DIR/results.json and screenshots. Exit 0: the run went through (verdicts in results.json);
 // 2: a step failed (the failure and a screenshot of it are in results.json too).
-import { launchChromium, parseArgs, Recorder } from './common.mjs';
+import { parseArgs, runInBrowser } from './common.mjs';
 import { installProbes } from './probes.mjs';
 import { JupyterUi, LAB } from './jupyter-ui.mjs';
 
 const args = parseArgs(process.argv.slice(2), { chromium: '/usr/bin/chromium', timeout: '120' },
   ['base', 'token', 'notebook', 'out']);
-const rec = new Recorder(args.out, { notebook: args.notebook });
-const browser = await launchChromium(args.chromium);
-rec.results.browser_version = browser.version;
-const { page, context } = browser;
-rec.watch(page);
 const timeout = Number(args.timeout) * 1000;
-page.setDefaultTimeout(timeout);
-await context.addInitScript(installProbes);
-const ui = new JupyterUi(page, { base: args.base, token: args.token, flavour: LAB, timeout });
 
 /** The output area of code cell `index`. */
-const outputOf = (index) => page.locator('.jp-Notebook .jp-CodeCell').nth(index).locator('.jp-Cell-outputWrapper');
+const outputOf = (page, index) => page.locator('.jp-Notebook .jp-CodeCell').nth(index).locator('.jp-Cell-outputWrapper');
 
 /** The src of the first image in a widget output of cell `index` ('' while there is none). */
-async function widgetImage(index) {
-  const img = outputOf(index).locator('.widget-output img').first();
+async function widgetImage(page, index) {
+  const img = outputOf(page, index).locator('.widget-output img').first();
   return (await img.count()) ? (await img.getAttribute('src')) ?? '' : '';
 }
 
 /** Waits (polling the page, no fixed sleeps) until `probe()` returns something truthy; returns it. */
-async function until(what, probe, ms = timeout) {
+async function until(page, what, probe, ms = timeout) {
   const t0 = Date.now();
   for (;;) {
     const v = await probe();
@@ -46,7 +38,7 @@ async function until(what, probe, ms = timeout) {
 }
 
 /** Drags the handle of the slider in `scope` to `fraction` of its track, as a mouse does. */
-async function dragSlider(scope, fraction) {
+async function dragSlider(page, scope, fraction) {
   const track = scope.locator('.noUi-target').first();
   const handle = scope.locator('.noUi-handle').first();
   await handle.waitFor();
@@ -62,8 +54,9 @@ async function dragSlider(scope, fraction) {
   await page.mouse.up();
 }
 
-try {
-  const t0 = Date.now();
+/** The four widget checks, typed into the open notebook one after the other. */
+async function widgetChecks({ page, rec }) {
+  const ui = new JupyterUi(page, { base: args.base, token: args.token, flavour: LAB, timeout });
   await ui.open(args.notebook);
   rec.results.kernel_name = await ui.kernelName();
   rec.step('notebook open');
@@ -71,21 +64,21 @@ try {
   // 1. interact: the plot is drawn, and drawn again when the slider is dragged
   const plot = await ui.run('var ks = slider(0.1, 5, 1).description("k");\n'
     + 'interact(k -> plot().function("σ(kx)", x -> sigmoid(k * x), -6, 6).title("k = " + k), ks)');
-  const scope = outputOf(plot.index);
+  const scope = outputOf(page, plot.index);
   await scope.locator('.widget-slider').first().waitFor();
-  const first = await until('the first plot inside the widget', () => widgetImage(plot.index));
+  const first = await until(page, 'the first plot inside the widget', () => widgetImage(page, plot.index));
   const readout0 = (await scope.locator('.widget-readout').first().textContent()).trim();
   await rec.shot(page, '01-interact.png', scope);
   const tDrag = Date.now();
-  await dragSlider(scope, 0.8);
-  const second = await until('a new plot after the drag', async () => {
-    const src = await widgetImage(plot.index);
+  await dragSlider(page, scope, 0.8);
+  const second = await until(page, 'a new plot after the drag', async () => {
+    const src = await widgetImage(page, plot.index);
     return src && src !== first ? src : null;
   });
   const redrawSeconds = (Date.now() - tDrag) / 1000;
   await ui.waitIdle();
   const readout1 = (await scope.locator('.widget-readout').first().textContent()).trim();
-  const last = await widgetImage(plot.index);
+  const last = await widgetImage(page, plot.index);
   await rec.shot(page, '02-interact-dragged.png', scope);
   rec.results.interact = {
     readout_before: readout0, readout_after: readout1, first_png_bytes: first.length, last_png_bytes: last.length,
@@ -100,12 +93,12 @@ try {
   // 2. a button whose action prints into an Output widget
   const btn = await ui.run('var clicks = new int[1];\nvar out = output();\n'
     + 'var b = button("Count").outputTo(out).onClick(() -> System.out.println("clicked " + (++clicks[0])));\nvbox(b, out)');
-  const bScope = outputOf(btn.index);
+  const bScope = outputOf(page, btn.index);
   const button = bScope.locator('button.widget-button', { hasText: 'Count' });
   await button.click();
-  await until('"clicked 1" in the output widget', async () => /clicked 1/.test(await bScope.locator('.widget-output').textContent()));
+  await until(page, '"clicked 1" in the output widget', async () => /clicked 1/.test(await bScope.locator('.widget-output').textContent()));
   await button.click();
-  await until('"clicked 2" in the output widget', async () => /clicked 2/.test(await bScope.locator('.widget-output').textContent()));
+  await until(page, '"clicked 2" in the output widget', async () => /clicked 2/.test(await bScope.locator('.widget-output').textContent()));
   await ui.waitIdle();
   rec.results.button = {
     output_text: (await bScope.locator('.widget-output').textContent()).trim(),
@@ -117,9 +110,9 @@ try {
   // 3. Play -> jslink -> slider; the kernel hears each value and updates a label
   const play = await ui.run('var p = play(0, 5, 1, 150);\nvar s2 = slider(0, 5, 0);\nvar link = jslink(p, s2);\n'
     + 'var at = label("at 0");\ns2.onChange(v -> at.value("at " + v));\nvbox(hbox(p, s2), at)');
-  const pScope = outputOf(play.index);
+  const pScope = outputOf(page, play.index);
   await pScope.locator('.widget-play button').first().click();
-  const labelText = await until('the label to reach "at 5"', async () => {
+  const labelText = await until(page, 'the label to reach "at 5"', async () => {
     const t = (await pScope.locator('.widget-label').last().textContent()).trim();
     return t === 'at 5' ? t : null;
   });
@@ -135,9 +128,9 @@ try {
   // 4. an error in a callback is shown in the widget's output
   const bad = await ui.run('interact(n -> { if (n > 5) throw new IllegalArgumentException("n must be at most 5, got " + n); return n * n; },\n'
     + '         slider(0, 10, 2).description("n"))');
-  const eScope = outputOf(bad.index);
-  await dragSlider(eScope, 0.95);
-  const errText = await until('the error in the widget output', async () => {
+  const eScope = outputOf(page, bad.index);
+  await dragSlider(page, eScope, 0.95);
+  const errText = await until(page, 'the error in the widget output', async () => {
     const t = await eScope.locator('.widget-output').textContent();
     return /IllegalArgumentException/.test(t) ? t : null;
   });
@@ -145,14 +138,7 @@ try {
   await rec.shot(page, '05-error.png', eScope);
   rec.results.error = { text: errText.trim().slice(0, 600), cell_error_outputs: (await ui.cellOutputs(bad.index)).outputs };
   rec.step('error', { text: rec.results.error.text.slice(0, 120) });
-
-  rec.results.seconds = (Date.now() - t0) / 1000;
-  rec.results.ok = true;
-} catch (e) {
-  rec.fail(e);
-  try { await rec.shot(page, '99-failure.png'); } catch (e2) { /* the page is gone */ }
-} finally {
-  rec.save();
-  await browser.close();
 }
-process.exit(rec.results.ok ? 0 : 2);
+
+process.exit(await runInBrowser({ chromium: args.chromium, out: args.out, fields: { notebook: args.notebook },
+  defaultTimeout: timeout, initScript: installProbes }, widgetChecks));
