@@ -393,8 +393,11 @@ public final class DL {
         return org.javadl.check.GradCheck.check(f, grad, x);
     }
 
-    /** Central-difference check of the gradient of a scalar function of a tensor. */
-    public static org.javadl.check.GradCheck gradCheck(java.util.function.ToDoubleFunction<org.javadl.tensor.Tensor> f,
+    /**
+     * Central-difference check of the gradient of a scalar function of a tensor (it returns a
+     * one-element tensor, e.g. {@code W -> tanh(W.matmul(X)).sum()}, or a number).
+     */
+    public static org.javadl.check.GradCheck gradCheck(java.util.function.Function<org.javadl.tensor.Tensor, ?> f,
             java.util.function.Function<org.javadl.tensor.Tensor, org.javadl.tensor.Tensor> grad,
             org.javadl.tensor.Tensor x) {
         return org.javadl.check.GradCheck.check(f, grad, x);

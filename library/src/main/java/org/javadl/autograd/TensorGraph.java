@@ -60,7 +60,7 @@ public final class TensorGraph implements Showable {
 
     private String gradText(Tensor t) {
         Tensor g = grads.get(t);
-        return g == null ? "" : "‖grad‖ " + String.format(Locale.ROOT, "%.4g", Math.sqrt(g.pow(2).sum()));
+        return g == null ? "" : "‖grad‖ " + String.format(Locale.ROOT, "%.4g", Math.sqrt(g.pow(2).sumValue()));
     }
 
     /** One row per tensor: its op, its inputs (by row), its shape and its gradient's norm. */

@@ -101,10 +101,26 @@ public final class GradCheck implements Showable {
         return g;
     }
 
-    /** The numeric gradient of a scalar function of a tensor, shaped like x. */
-    public static Tensor numericGradient(ToDoubleFunction<Tensor> f, Tensor x) {
+    /**
+     * The numeric gradient of a scalar function of a tensor, shaped like x. {@code f} may return a
+     * one-element tensor ({@code t -> t.pow(2).sum()}) or a number ({@code t -> t.get(0) * t.get(1)}).
+     */
+    public static Tensor numericGradient(Function<Tensor, ?> f, Tensor x) {
         int[] shape = x.shape();
-        return Tensor.of(numericGradient(v -> f.applyAsDouble(Tensor.of(v, shape)), x.toArray()), shape);
+        return Tensor.of(numericGradient(v -> scalar(f.apply(Tensor.of(v, shape))), x.toArray()), shape);
+    }
+
+    /** The value of a scalar function's result: a number, or a tensor of one element (a loss). */
+    private static double scalar(Object result) {
+        if (result instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (result instanceof Tensor t && t.size() == 1) {
+            return t.item();
+        }
+        throw new IllegalArgumentException("gradCheck: the function must return a number or a one-element tensor, got "
+                + (result instanceof Tensor t ? "a tensor of shape " + Arrays.toString(t.shape())
+                        : result == null ? "null" : "a " + result.getClass().getSimpleName()));
     }
 
     /** Checks f' at x. Example: {@code check(Math::exp, Math::exp, 1.0)}. */
@@ -128,8 +144,11 @@ public final class GradCheck implements Showable {
         return new GradCheck(x.clone(), a.clone(), num, scale[0], DEFAULT_TOLERANCE);
     }
 
-    /** Checks the gradient of a scalar function of a tensor at x. */
-    public static GradCheck check(ToDoubleFunction<Tensor> f, Function<Tensor, Tensor> grad, Tensor x) {
+    /**
+     * Checks the gradient of a scalar function of a tensor at x; {@code f} returns a one-element
+     * tensor or a number. Example: {@code check(t -> t.tanh().sum(), t -> t.tanh().pow(2).neg().add(1), x)}.
+     */
+    public static GradCheck check(Function<Tensor, ?> f, Function<Tensor, Tensor> grad, Tensor x) {
         Tensor a = grad.apply(x);
         if (!Arrays.equals(a.shape(), x.shape())) {
             throw new IllegalArgumentException("gradCheck: gradient shape " + Arrays.toString(a.shape())
@@ -137,7 +156,7 @@ public final class GradCheck implements Showable {
         }
         int[] shape = x.shape();
         double[] scale = new double[1];
-        double[] num = numericGradient(v -> f.applyAsDouble(Tensor.of(v, shape)), x.toArray(), scale);
+        double[] num = numericGradient(v -> scalar(f.apply(Tensor.of(v, shape))), x.toArray(), scale);
         return new GradCheck(x.toArray(), a.toArray(), num, scale[0], DEFAULT_TOLERANCE);
     }
 

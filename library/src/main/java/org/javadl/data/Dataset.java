@@ -61,7 +61,7 @@ public final class Dataset implements Tabular {
 
     /** The number of classes: the largest target + 1 (for class-index targets). */
     public int classes() {
-        return classNames != null ? classNames.length : (int) targets.max() + 1;
+        return classNames != null ? classNames.length : (int) targets.maxValue() + 1;
     }
 
     /** The features, (N, …). */

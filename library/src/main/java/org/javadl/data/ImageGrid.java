@@ -57,8 +57,8 @@ public final class ImageGrid implements Showable {
         this.captions = captions;
         this.marked = marked;
         this.columns = Math.min(columns, n);
-        this.lo = images.min();
-        this.hi = images.max();
+        this.lo = images.minValue();
+        this.hi = images.maxValue();
     }
 
     /** Images captioned with their labels (class indices). */

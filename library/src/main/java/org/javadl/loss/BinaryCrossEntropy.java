@@ -70,7 +70,7 @@ public final class BinaryCrossEntropy {
     /** Σᵢ L(σ(zᵢ), yᵢ) from logits. Example: {@code sumFromLogits(of(0, 0), of(1, 0))} = 2 ln 2. */
     public static double sumFromLogits(Tensor z, Tensor y) {
         Checks.sameShape("bce", z, y);
-        return z.zipWith(y, BinaryCrossEntropy::fromLogits).sum();
+        return z.zipWith(y, BinaryCrossEntropy::fromLogits).sumValue();
     }
 
     /** (1/n) Σᵢ L(σ(zᵢ), yᵢ) from logits. */

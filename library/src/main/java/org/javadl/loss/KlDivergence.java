@@ -24,10 +24,10 @@ public final class KlDivergence {
         if (counts.size() == 0) {
             throw new IllegalArgumentException("normalize: empty tensor (shape " + Shapes.str(counts.shape()) + ")");
         }
-        if (counts.min() < 0) {
-            throw new IllegalArgumentException("normalize: counts must be >= 0, got " + counts.min());
+        if (counts.minValue() < 0) {
+            throw new IllegalArgumentException("normalize: counts must be >= 0, got " + counts.minValue());
         }
-        double s = counts.sum();
+        double s = counts.sumValue();
         if (!(s > 0) || Double.isInfinite(s)) {
             throw new IllegalArgumentException("normalize: counts must have a positive finite sum, got " + s);
         }
@@ -109,9 +109,9 @@ public final class KlDivergence {
 
     private static void check(Tensor p, Tensor q) {
         Checks.sameShape("kl", p, q);
-        if (p.size() > 0 && (p.min() < 0 || q.min() < 0)) {
-            throw new IllegalArgumentException("kl: probabilities must be >= 0 (min of p " + p.min() + ", of q "
-                    + q.min() + ")");
+        if (p.size() > 0 && (p.minValue() < 0 || q.minValue() < 0)) {
+            throw new IllegalArgumentException("kl: probabilities must be >= 0 (min of p " + p.minValue() + ", of q "
+                    + q.minValue() + ")");
         }
     }
 }

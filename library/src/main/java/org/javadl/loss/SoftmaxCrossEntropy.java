@@ -27,7 +27,7 @@ public final class SoftmaxCrossEntropy {
     public static double value(Tensor scores, Tensor target) {
         Checks.vector("softmaxCrossEntropy", scores);
         Checks.sameShape("softmaxCrossEntropy", scores, target);
-        return -target.mul(Softmax.logSoftmax(scores)).map(v -> Double.isNaN(v) ? 0 : v).sum();
+        return -target.mul(Softmax.logSoftmax(scores)).map(v -> Double.isNaN(v) ? 0 : v).sumValue();
     }
 
     /** p − onehot(y). Example: {@code gradient(of(0, 0), 0)} is [−0.5, 0.5]. */
@@ -43,7 +43,7 @@ public final class SoftmaxCrossEntropy {
     public static Tensor gradient(Tensor scores, Tensor target) {
         Checks.vector("softmaxCrossEntropy", scores);
         Checks.sameShape("softmaxCrossEntropy", scores, target);
-        return Softmax.softmax(scores).mul(target.sum()).sub(target);
+        return Softmax.softmax(scores).mul(target.sumValue()).sub(target);
     }
 
     /** One row per class: score, p, ln p, y, −y ln p. */

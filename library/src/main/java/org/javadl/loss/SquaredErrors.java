@@ -26,7 +26,7 @@ public final class SquaredErrors {
 
     /** Σ(ŷ − y)². Example: {@code sumSquaredError(of(1, 2), of(0, 0)) == 5}. */
     public static double sumSquaredError(Tensor prediction, Tensor target) {
-        return squaredErrors(prediction, target).sum();
+        return squaredErrors(prediction, target).sumValue();
     }
 
     /** ∂/∂ŷ Σ(ŷ − y)² = 2(ŷ − y). */

@@ -55,7 +55,7 @@ public final class MatrixBackprop {
     public static double l2Loss(Tensor y, Tensor yHat) {
         sameShape("L2 loss", y, yHat);
         Tensor r = y.sub(yHat);
-        return r.mul(r).sum();
+        return r.mul(r).sumValue();
     }
 
     /** ∂L/∂Y of the L2 loss: 2(Y − Ŷ). */

@@ -41,7 +41,7 @@ public final class MatrixStep implements Showable {
         }
         this.residual = y.sub(yHat);
         this.squared = residual.mul(residual);
-        this.loss = squared.sum();
+        this.loss = squared.sumValue();
         this.dLdY = MatrixBackprop.l2Grad(y, yHat);
         this.gradW = MatrixBackprop.gradW(dLdY, x);
         this.gradX = MatrixBackprop.gradX(w, dLdY);

@@ -681,8 +681,17 @@ public final class Tensor implements Showable {
 
     // ------------------------------------------------------------------ reductions
 
-    /** Σ of all elements (0 for an empty tensor), as a double outside the graph; see {@link #sumAll()}. Example: {@code of(1, 2, 3).sum() == 6}. */
-    public double sum() {
+    /**
+     * Σ of all elements as a 0-D tensor that gradients flow through, as in PyTorch:
+     * {@code tanh(x.matmul(w)).sum().backward()}. Example: {@code of(1, 2, 3).sum().item() == 6};
+     * {@link #sumValue()} gives the plain double.
+     */
+    public Tensor sum() {
+        return Reductions.sumAll(this);
+    }
+
+    /** Σ of all elements (0 for an empty tensor) as a double, outside any graph. Example: {@code of(1, 2, 3).sumValue() == 6}. */
+    public double sumValue() {
         double s = 0;
         for (double v : data) {
             s += v;
@@ -690,7 +699,7 @@ public final class Tensor implements Showable {
         return s;
     }
 
-    /** Σ of all elements as a 0-D tensor that gradients flow through. Example: {@code of(1, 2).sumAll().item() == 3}. */
+    /** The same as {@link #sum()}: Σ of all elements as a 0-D tensor in the graph. */
     public Tensor sumAll() {
         return Reductions.sumAll(this);
     }
@@ -710,13 +719,18 @@ public final class Tensor implements Showable {
         return Reductions.sum(this, axes, keepdims);
     }
 
-    /** The arithmetic mean of all elements as a double; throws for an empty tensor. Example: {@code of(1, 2).mean() == 1.5}. */
-    public double mean() {
-        requireNonEmpty("mean");
-        return sum() / data.length;
+    /** The mean of all elements as a 0-D tensor that gradients flow through, as in PyTorch. Example: {@code of(1, 2).mean().item() == 1.5}. */
+    public Tensor mean() {
+        return Reductions.meanAll(this);
     }
 
-    /** The mean of all elements as a 0-D tensor that gradients flow through. */
+    /** The arithmetic mean of all elements as a double; throws for an empty tensor. Example: {@code of(1, 2).meanValue() == 1.5}. */
+    public double meanValue() {
+        requireNonEmpty("mean");
+        return sumValue() / data.length;
+    }
+
+    /** The same as {@link #mean()}: the mean of all elements as a 0-D tensor in the graph. */
     public Tensor meanAll() {
         return Reductions.meanAll(this);
     }
@@ -736,12 +750,17 @@ public final class Tensor implements Showable {
         return Reductions.mean(this, axes, keepdims);
     }
 
-    /** The largest element (NaN if any element is NaN) as a double; throws for an empty tensor. Example: {@code of(1, 3, 2).max() == 3}. */
-    public double max() {
+    /** The largest element as a 0-D tensor in the graph (tied maxima share the gradient), as in PyTorch. Example: {@code of(1, 3, 2).max().item() == 3}. */
+    public Tensor max() {
+        return Reductions.maxAll(this);
+    }
+
+    /** The largest element (NaN if any element is NaN) as a double; throws for an empty tensor. Example: {@code of(1, 3, 2).maxValue() == 3}. */
+    public double maxValue() {
         return data[argmax()];
     }
 
-    /** The largest element as a 0-D tensor (tied maxima share the gradient). */
+    /** The same as {@link #max()}. */
     public Tensor maxAll() {
         return Reductions.maxAll(this);
     }
@@ -756,12 +775,17 @@ public final class Tensor implements Showable {
         return Reductions.max(this, axis, keepdims);
     }
 
-    /** The smallest element (NaN if any is NaN) as a double; throws for an empty tensor. Example: {@code of(1, 3, 2).min() == 1}. */
-    public double min() {
+    /** The smallest element as a 0-D tensor in the graph (tied minima share the gradient), as in PyTorch. Example: {@code of(1, 3, 2).min().item() == 1}. */
+    public Tensor min() {
+        return Reductions.minAll(this);
+    }
+
+    /** The smallest element (NaN if any is NaN) as a double; throws for an empty tensor. Example: {@code of(1, 3, 2).minValue() == 1}. */
+    public double minValue() {
         return data[argmin()];
     }
 
-    /** The smallest element as a 0-D tensor (tied minima share the gradient). */
+    /** The same as {@link #min()}. */
     public Tensor minAll() {
         return Reductions.minAll(this);
     }

@@ -172,7 +172,7 @@ class AutogradEngineTest {
         assertEquals(5, g.size()); // x, w, matmul, tanh, sum
         assertNull(w.grad(), "drawing does not accumulate gradients");
         loss.backward();
-        double norm = Math.sqrt(w.grad().pow(2).sum());
+        double norm = Math.sqrt(w.grad().pow(2).sumValue());
         String text = g.toText();
         assertTrue(text.contains("w = leaf") && text.contains("x = constant") && text.contains("[4, 2]"), text);
         assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%.4g", norm)), text);

@@ -61,7 +61,7 @@ final class GradChecker {
         double[] x = inputs[which].toArray();
         x[k] += h;
         xs[which] = Tensor.of(x, inputs[which].shape());
-        return f.apply(xs).mul(u).sum();
+        return f.apply(xs).mul(u).sumValue();
     }
 
     private static Tensor[] moved(Tensor[] inputs, Tensor[] dirs, double h) {

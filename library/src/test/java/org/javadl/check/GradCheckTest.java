@@ -42,8 +42,11 @@ class GradCheckTest {
         assertFalse(bad.passed());
         assertTrue(bad.withTolerance(0.6).passed()); // off by a factor 2: relative error 0.5
         assertThrows(IllegalArgumentException.class,
-                () -> GradCheck.check(xx -> xx.sum(), xx -> Tensor.ones(3), Tensor.ones(2)));
-        assertEquals(6, GradCheck.numericGradient(xx -> xx.sum(), Tensor.ones(2, 3)).sum(), 1e-9);
+                () -> GradCheck.check(xx -> xx.sumValue(), xx -> Tensor.ones(3), Tensor.ones(2)));
+        assertEquals(6, GradCheck.numericGradient(xx -> xx.sum(), Tensor.ones(2, 3)).sumValue(), 1e-9);
+        IllegalArgumentException notScalar = assertThrows(IllegalArgumentException.class,
+                () -> GradCheck.check(xx -> xx.mul(2), xx -> Tensor.ones(2), Tensor.ones(2)));
+        assertTrue(notScalar.getMessage().contains("one-element tensor, got a tensor of shape [2]"), notScalar.getMessage());
     }
 
     @Test
@@ -63,7 +66,7 @@ class GradCheckTest {
         assertEquals(GradCheck.ERROR_FLOOR * 5.25, g.floor(), 1e-6);
         // Same through tensors and the DL facade (a model's loss/gradient at a parameter vector).
         Tensor tx = Tensor.of(x);
-        assertTrue(GradCheck.check(t -> 5 + t.pow(2).sum() - t.get(3) * t.get(3) + t.get(1) * t.get(1) * t.get(1),
+        assertTrue(GradCheck.check(t -> 5 + t.pow(2).sumValue() - t.get(3) * t.get(3) + t.get(1) * t.get(1) * t.get(1),
                 t -> Tensor.of(2 * t.get(0), 2 * t.get(1) + 3 * t.get(1) * t.get(1), 2 * t.get(2), 0), tx).passed());
         assertTrue(org.javadl.DL.gradCheck(v -> 5 + v[0] * v[0] + v[1] * v[1] * v[1] + v[2] * v[3],
                 v -> new double[] {2 * v[0], 3 * v[1] * v[1], v[3], v[2]}, x).passed());

@@ -23,8 +23,8 @@ class DatasetsTest {
         Dataset d = Datasets.digits();
         assertEquals(1797, d.size());
         assertArrayEquals(new int[] {1797, 64}, d.features().shape());
-        assertEquals(0, d.features().min());
-        assertEquals(16, d.features().max());
+        assertEquals(0, d.features().minValue());
+        assertEquals(16, d.features().maxValue());
         // the class sizes and the first image of scikit-learn's load_digits()
         assertArrayEquals(new int[] {178, 182, 177, 183, 181, 182, 181, 179, 174, 180}, counts(d.targets(), 10));
         assertArrayEquals(new double[] {0, 0, 5, 13, 9, 1, 0, 0}, d.features().row(0).slice(0, 8).toArray());
@@ -58,7 +58,7 @@ class DatasetsTest {
         assertTrue(clean.pow(2).sum(1).allClose(Tensor.ones(5), 1e-12, 1e-12));
         Dataset s = Datasets.spirals(50, 3, 0.2, 1);
         assertArrayEquals(new int[] {50, 50, 50}, counts(s.targets(), 3));
-        assertTrue(s.features().abs().max() <= 1);
+        assertTrue(s.features().abs().maxValue() <= 1);
         Dataset b = Datasets.blobs(90, 3, 0.5, 2);
         assertArrayEquals(new int[] {30, 30, 30}, counts(b.targets(), 3));
     }

@@ -29,7 +29,7 @@ class LayersTest {
         assertTrue(l.forward(x).allClose(expected, 0, 0));
         assertArrayEquals(new int[] {2, 3}, l.weight().shape());
         // PyTorch's default init: |w| ≤ 1/√in
-        assertTrue(l.weight().abs().max() <= 1 / Math.sqrt(3));
+        assertTrue(l.weight().abs().maxValue() <= 1 / Math.sqrt(3));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> l.forward(Tensor.zeros(4, 5)));
         assertTrue(e.getMessage().contains("Linear(3 → 2)") && e.getMessage().contains("[4, 5]"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Linear(0, 2));
@@ -58,11 +58,11 @@ class LayersTest {
         Sequential m = mlp(0);
         m.initialize(Init.XAVIER_NORMAL, 1);
         Tensor w = m.parameters().get(0);
-        double std = Math.sqrt(w.sub(w.mean()).pow(2).mean());
+        double std = Math.sqrt(w.sub(w.meanValue()).pow(2).meanValue());
         assertEquals(Math.sqrt(2.0 / (64 + 128)), std, 0.01);
         assertEquals(Tensor.zeros(128), m.parameters().get(1).detach());
         m.initialize(Init.KAIMING_NORMAL, 1);
-        std = Math.sqrt(w.sub(w.mean()).pow(2).mean());
+        std = Math.sqrt(w.sub(w.meanValue()).pow(2).meanValue());
         assertEquals(Math.sqrt(2.0 / 64), std, 0.01);
     }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TensorTest {
@@ -275,10 +276,10 @@ class TensorTest {
     @Test
     void reductions() {
         Tensor a = m(new double[][] {{1, 5, 2}, {7, 0, 3}});
-        assertEquals(18, a.sum());
-        assertEquals(3, a.mean());
-        assertEquals(7, a.max());
-        assertEquals(0, a.min());
+        assertEquals(18, a.sumValue());
+        assertEquals(3, a.meanValue());
+        assertEquals(7, a.maxValue());
+        assertEquals(0, a.minValue());
         assertEquals(3, a.argmax());
         assertEquals(4, a.argmin());
         assertArrayEquals(new double[] {8, 5, 5}, a.sum(0).toArray());
@@ -291,23 +292,48 @@ class TensorTest {
         assertArrayEquals(new double[] {0, 1, 0}, a.argmin(0).toArray());
         assertArrayEquals(new int[] {1, 3}, a.argmax(0, true).shape());
         assertEquals(1, Tensor.of(1, 3, 3).argmax()); // first of ties, as numpy
-        assertTrue(Double.isNaN(Tensor.of(1, Double.NaN, 3).max()));
+        assertTrue(Double.isNaN(Tensor.of(1, Double.NaN, 3).maxValue()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.sum(2));
         assertTrue(e.getMessage().contains("axis 2") && e.getMessage().contains("[2, 3]"), e.getMessage());
         // keepdims result broadcasts back against the original
-        assertEquals(0, a.sub(a.max(1, true)).max());
+        assertEquals(0, a.sub(a.max(1, true)).maxValue());
+    }
+
+    /** As in PyTorch, reducing a whole tensor gives a 0-D tensor in the graph: {@code f(x).sum().backward()}. */
+    @Test
+    void wholeTensorReductionsAreZeroDimensionalTensorsGradientsFlowThrough() {
+        Tensor a = m(new double[][] {{1, 5, 2}, {7, 0, 3}});
+        for (Tensor r : List.of(a.sum(), a.mean(), a.max(), a.min())) {
+            assertArrayEquals(new int[0], r.shape());
+        }
+        assertEquals(18, a.sum().item());
+        assertEquals(3, a.mean().item());
+        assertEquals(7, a.max().item());
+        assertEquals(0, a.min().item());
+        Tensor w = m(new double[][] {{0.5, -1}, {2, 0.25}}).requiresGrad();
+        Tensor loss = w.tanh().sum();
+        loss.backward();
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                double t = Math.tanh(w.get(i, j));
+                assertEquals(1 - t * t, w.grad().get(i, j), 1e-15);
+            }
+        }
+        Tensor v = Tensor.of(1, 2, 3, 4).requiresGrad();
+        v.mean().backward();
+        assertArrayEquals(new double[] {0.25, 0.25, 0.25, 0.25}, v.grad().toArray());
     }
 
     @Test
     void emptyTensors() {
         Tensor e = Tensor.zeros(0);
         assertEquals(0, e.size());
-        assertEquals(0, e.sum());
-        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e::max);
+        assertEquals(0, e.sumValue());
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e::maxValue);
         assertEquals("argmax: empty tensor (shape [0]) has no argmax", ex.getMessage());
-        ex = assertThrows(IllegalArgumentException.class, e::mean);
+        ex = assertThrows(IllegalArgumentException.class, e::meanValue);
         assertTrue(ex.getMessage().contains("empty"), ex.getMessage());
-        assertThrows(IllegalArgumentException.class, e::min);
+        assertThrows(IllegalArgumentException.class, e::minValue);
         Tensor e2 = Tensor.zeros(2, 0);
         assertArrayEquals(new double[] {0, 0}, e2.sum(1).toArray());
         assertThrows(IllegalArgumentException.class, () -> e2.max(1));
@@ -334,14 +360,14 @@ class TensorTest {
         assertEquals(Tensor.randn(42, 3, 3), Tensor.randn(42, 3, 3));
         assertNotEquals(Tensor.randn(42, 3, 3), Tensor.randn(43, 3, 3));
         Tensor z = Tensor.randn(7, 20000);
-        assertEquals(0, z.mean(), 0.03);
-        double var = z.sub(z.mean()).pow(2).mean();
+        assertEquals(0, z.meanValue(), 0.03);
+        double var = z.sub(z.meanValue()).pow(2).meanValue();
         assertEquals(1, var, 0.04);
         Tensor s = Tensor.randn(7, -1.0, 2.0, new int[] {20000});
-        assertEquals(-1, s.mean(), 0.06);
+        assertEquals(-1, s.meanValue(), 0.06);
         Tensor u = Tensor.rand(3, 10000);
-        assertTrue(u.min() >= 0 && u.max() < 1);
-        assertEquals(0.5, u.mean(), 0.02);
+        assertTrue(u.minValue() >= 0 && u.maxValue() < 1);
+        assertEquals(0.5, u.meanValue(), 0.02);
     }
 
     @Test
