@@ -1,9 +1,7 @@
-package org.javadl.kernel.engine;
+package org.javadl.kernel.engine.internals;
 
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
-import org.javadl.kernel.engine.javac.JdkInternals;
-import org.javadl.kernel.engine.javac.ReplClassListing;
 
 import java.lang.reflect.Method;
 import java.util.Collection;
@@ -33,7 +31,7 @@ import java.util.logging.Logger;
  * {@code java -jar}; tests pass {@code --add-opens}). Where that is not possible the pruner turns
  * itself off and says so once in the log: the kernel works as before, only slower over time.
  */
-final class ReplClassPruner {
+public final class ReplClassPruner {
     private static final Logger LOG = Logger.getLogger(ReplClassPruner.class.getName());
     private static final String REPL_PREFIX = "REPL.";
 
@@ -48,7 +46,7 @@ final class ReplClassPruner {
     }
 
     /** A pruner for {@code shell}, or null when JShell's internals cannot be reached. */
-    static ReplClassPruner forShell(JShell shell) {
+    public static ReplClassPruner forShell(JShell shell) {
         try {
             Object fileManager = JdkInternals.fileManager(shell);
             Object classObjects = JdkInternals.field(fileManager.getClass(), "classObjects").get(fileManager);
@@ -70,7 +68,7 @@ final class ReplClassPruner {
      * was compiled into the same wrapper class. Returns how many class files were removed. This
      * costs what the cell changed, not what the session holds; {@link #prune()} is the full pass.
      */
-    int prune(Collection<Snippet> touched, Predicate<Snippet> sharesClassWithActive) {
+    public int prune(Collection<Snippet> touched, Predicate<Snippet> sharesClassWithActive) {
         if (!(classFiles instanceof NavigableMap<String, ?> byName)) {
             return prune();
         }
@@ -98,7 +96,7 @@ final class ReplClassPruner {
     }
 
     /** Removes the class files of inactive snippets; returns how many were removed. */
-    int prune() {
+    public int prune() {
         Set<String> live = new HashSet<>();
         shell.snippets().forEach(s -> {
             if (shell.status(s).isActive()) {
@@ -119,7 +117,7 @@ final class ReplClassPruner {
         return removed;
     }
 
-    int classFileCount() {
+    public int classFileCount() {
         return classFiles.size();
     }
 

@@ -1,4 +1,4 @@
-package org.javadl.kernel.engine;
+package org.javadl.kernel.engine.internals;
 
 import jdk.jshell.SourceCodeAnalysis;
 
@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * jar's {@code Add-Opens: jdk.jshell/jdk.jshell}) to keep it paused from the start until
  * {@link #resume()}. Without access it does nothing and indexing runs as JShell would run it.
  */
-final class BackgroundIndexing {
+public final class BackgroundIndexing {
     private static final Logger LOG = Logger.getLogger(BackgroundIndexing.class.getName());
 
     private final SourceCodeAnalysis analysis;
@@ -34,7 +34,7 @@ final class BackgroundIndexing {
     }
 
     /** Pauses indexing for {@code analysis} (as early as possible: right after it is created). */
-    static BackgroundIndexing pause(SourceCodeAnalysis analysis) {
+    public static BackgroundIndexing pause(SourceCodeAnalysis analysis) {
         try {
             Method suspend = analysis.getClass().getMethod("suspendIndexing");
             Method resume = analysis.getClass().getMethod("resumeIndexing");
@@ -49,7 +49,7 @@ final class BackgroundIndexing {
     }
 
     /** Lets indexing run; later calls do nothing. */
-    synchronized void resume() {
+    public synchronized void resume() {
         if (!paused) {
             return;
         }
@@ -61,7 +61,7 @@ final class BackgroundIndexing {
         }
     }
 
-    synchronized boolean paused() {
+    public synchronized boolean paused() {
         return paused;
     }
 
@@ -70,7 +70,7 @@ final class BackgroundIndexing {
      * finish: the first completion request of a session may ask for a package name, and the
      * answer should not depend on whether the kernel happened to be idle long enough before.
      */
-    void resumeAndAwaitOnce(long timeoutMillis) {
+    public void resumeAndAwaitOnce(long timeoutMillis) {
         synchronized (this) {
             resume();
             if (awaited) {

@@ -1,4 +1,4 @@
-package org.javadl.kernel.engine.javac;
+package org.javadl.kernel.engine.internals;
 
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
@@ -62,7 +62,7 @@ public final class CompileSafetyNet {
         }
         if (!failedToCompile(shell, again)) {
             RESCUES.incrementAndGet();
-            LOG.warning("a snippet compiled only with the kernel's JDK patches off (a bug in engine/javac; "
+            LOG.warning("a snippet compiled only with the kernel's JDK patches off (a bug in engine/internals; "
                     + "the cell ran correctly, compiled without them): " + source);
         }
         return again;

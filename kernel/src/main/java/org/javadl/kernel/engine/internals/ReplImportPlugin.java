@@ -1,4 +1,4 @@
-package org.javadl.kernel.engine.javac;
+package org.javadl.kernel.engine.internals;
 
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.Plugin;

@@ -1,4 +1,4 @@
-package org.javadl.kernel.engine;
+package org.javadl.kernel.engine.internals;
 
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -47,7 +47,7 @@ import java.util.logging.Logger;
  * internals are not what this class expects, it turns itself off and says so once in the log;
  * the kernel then works as before, only growing with the length of the session.
  */
-final class SnippetHistoryTrimmer {
+public final class SnippetHistoryTrimmer {
     private static final Logger LOG = Logger.getLogger(SnippetHistoryTrimmer.class.getName());
 
     private final JShell shell;
@@ -81,7 +81,7 @@ final class SnippetHistoryTrimmer {
 
     /** A trimmer for {@code shell}, or null when JShell's internals cannot be reached. */
     @SuppressWarnings("unchecked")
-    static SnippetHistoryTrimmer forShell(JShell shell) {
+    public static SnippetHistoryTrimmer forShell(JShell shell) {
         try {
             Object maps = field(JShell.class, "maps").get(shell);
             Object outerMap = field(JShell.class, "outerMap").get(shell);
@@ -131,7 +131,7 @@ final class SnippetHistoryTrimmer {
      * are the snippets the kernel dropped after this cell: statements, expressions and temporary
      * variables, whose keys are never used again. Returns how many snippets left the history.
      */
-    int trim(Collection<Snippet> dropped) {
+    public int trim(Collection<Snippet> dropped) {
         if (disabled) {
             return 0;
         }
@@ -151,7 +151,7 @@ final class SnippetHistoryTrimmer {
      * status changed in this cell) and at those an earlier call had to leave, so that it costs what
      * the cell changed rather than what the session holds.
      */
-    int trim(Collection<Snippet> dropped, Collection<Snippet> touched) {
+    public int trim(Collection<Snippet> dropped, Collection<Snippet> touched) {
         if (disabled) {
             return 0;
         }
@@ -185,7 +185,7 @@ final class SnippetHistoryTrimmer {
      * Whether an active snippet was compiled into the same wrapper class as {@code s} (JShell
      * compiles some snippets together); such a wrapper must be kept whole.
      */
-    boolean sharesClassWithActive(Snippet s) {
+    public boolean sharesClassWithActive(Snippet s) {
         try {
             Object wrap = in.outerWrap.invoke(s);
             if (!in.classWrapType.isInstance(wrap)) {
@@ -329,10 +329,10 @@ final class SnippetHistoryTrimmer {
      * @param snippets    snippets in its history
      * @param sourceChars characters of generated source kept for all the wrapper classes it compiled
      */
-    record History(int snippets, long sourceChars) {
+    public record History(int snippets, long sourceChars) {
     }
 
-    History history() throws ReflectiveOperationException {
+    public History history() throws ReflectiveOperationException {
         long chars = 0;
         for (Object wrap : classOuters.values()) {
             chars += ((String) in.wrapped.invoke(wrap)).length();
