@@ -36,10 +36,8 @@ public final class BackgroundIndexing {
     /** Pauses indexing for {@code analysis} (as early as possible: right after it is created). */
     public static BackgroundIndexing pause(SourceCodeAnalysis analysis) {
         try {
-            Method suspend = analysis.getClass().getMethod("suspendIndexing");
-            Method resume = analysis.getClass().getMethod("resumeIndexing");
-            suspend.setAccessible(true);
-            resume.setAccessible(true);
+            Method suspend = Reflect.publicMethod(analysis.getClass(), "suspendIndexing");
+            Method resume = Reflect.publicMethod(analysis.getClass(), "resumeIndexing");
             suspend.invoke(analysis);
             return new BackgroundIndexing(analysis, resume, true);
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -80,8 +78,7 @@ public final class BackgroundIndexing {
         }
         Thread waiter = new Thread(() -> {
             try {
-                Method wait = analysis.getClass().getMethod("waitBackgroundTaskFinished");
-                wait.setAccessible(true);
+                Method wait = Reflect.publicMethod(analysis.getClass(), "waitBackgroundTaskFinished");
                 wait.invoke(analysis);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 LOG.log(Level.FINE, "cannot wait for JShell's indexing", e);

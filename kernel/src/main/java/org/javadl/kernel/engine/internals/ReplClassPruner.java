@@ -3,7 +3,6 @@ package org.javadl.kernel.engine.internals;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 
-import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -37,24 +36,23 @@ public final class ReplClassPruner {
 
     private final JShell shell;
     private final Map<String, ?> classFiles;
-    private final Method classFullName;
 
-    private ReplClassPruner(JShell shell, Map<String, ?> classFiles, Method classFullName) {
+    private ReplClassPruner(JShell shell, Map<String, ?> classFiles) {
         this.shell = shell;
         this.classFiles = classFiles;
-        this.classFullName = classFullName;
     }
 
     /** A pruner for {@code shell}, or null when JShell's internals cannot be reached. */
     public static ReplClassPruner forShell(JShell shell) {
         try {
-            Object fileManager = JdkInternals.fileManager(shell);
-            Object classObjects = JdkInternals.field(fileManager.getClass(), "classObjects").get(fileManager);
-            Method name = Snippet.class.getDeclaredMethod("classFullName");
-            name.setAccessible(true);
+            Object fileManager = Reflect.fileManager(shell);
+            Object classObjects = Reflect.field(fileManager.getClass(), "classObjects").get(fileManager);
+            if (!WrapperClasses.available()) {
+                throw new NoSuchMethodException("jdk.jshell.Snippet.classFullName()");
+            }
             @SuppressWarnings("unchecked")
             Map<String, ?> map = (Map<String, ?>) classObjects;
-            return new ReplClassPruner(shell, map, name);
+            return new ReplClassPruner(shell, map);
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.INFO, "JShell's compiled classes cannot be pruned (" + e
                     + "); long sessions will slow down. Run with --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED.");
@@ -122,11 +120,7 @@ public final class ReplClassPruner {
     }
 
     private String liveClass(Snippet s) {
-        try {
-            return (String) classFullName.invoke(s);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null; // a snippet that was never wrapped has no class
-        }
+        return WrapperClasses.of(s); // null for a snippet that was never wrapped
     }
 
     /** {@code REPL.$JShell$12$Foo} belongs to the wrapper {@code REPL.$JShell$12}. */

@@ -30,7 +30,7 @@ import java.util.logging.Logger;
  * seen: after the default imports, thousands. A cell takes several tasks, so in a warm {@code 1+1}
  * that walk was a third of JShell's time (JFR, JDK 17). {@code getAllClasses()} lists the table
  * through its {@code values()}, which nothing else in javac's symbol table uses; while a cell runs
- * ({@link ReplImportTrimmer#during}), this table's {@code values()} answers with the entries whose
+ * (in a {@link CellScope} that trims imports), this table's {@code values()} answers with the entries whose
  * flat name is in {@code REPL} (all JShell's wrapper classes and their members), which are exactly
  * the ones the walk removes, so the clean-up does the same work on a few entries instead of all.
  * Completion, documentation and other compilations see the whole table.
@@ -42,7 +42,7 @@ import java.util.logging.Logger;
  *
  * <p>Installed per pooled context when a task starts ({@link ReplImportPlugin}); reached by
  * reflection ({@code jdk.compiler/com.sun.tools.javac.api} and {@code .code} opened). The field is
- * final (see {@link JdkInternals#replaceFinal}); if any step is refused this is off and JShell walks
+ * final (see {@link Reflect#replaceFinal}); if any step is refused this is off and JShell walks
  * the whole table as before.
  */
 public final class ReplClassTable {
@@ -79,7 +79,7 @@ public final class ReplClassTable {
                 Map<Object, Object> old = (Map<Object, Object>) table;
                 IndexedClasses replacement = new IndexedClasses();
                 replacement.putAll(old);
-                JdkInternals.replaceFinal(ACCESS.classes, symtab, replacement);
+                Reflect.replaceFinal(ACCESS.classes, symtab, replacement);
                 CONTEXTS.incrementAndGet();
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -165,7 +165,7 @@ public final class ReplClassTable {
 
         @Override
         public Collection<Object> values() {
-            if (disabled || !ReplImportTrimmer.trimmingHere()) {
+            if (disabled || !CellScope.trimmingHere()) {
                 return super.values();
             }
             NARROWED.incrementAndGet();
@@ -197,15 +197,11 @@ public final class ReplClassTable {
     private record Access(Method getContext, Method symtabOf, Field classes) {
         static Access find() {
             try {
-                ClassLoader javac = JavacTask.class.getClassLoader();
-                Class<?> context = Class.forName("com.sun.tools.javac.util.Context", false, javac);
-                Class<?> symtab = Class.forName("com.sun.tools.javac.code.Symtab", false, javac);
-                Method getContext = Class.forName("com.sun.tools.javac.api.BasicJavacTask", false, javac)
-                        .getMethod("getContext");
-                getContext.setAccessible(true);
-                Method instance = symtab.getMethod("instance", context);
-                instance.setAccessible(true);
-                Field classes = JdkInternals.field(symtab, "classes");
+                Class<?> context = Reflect.type("com.sun.tools.javac.util.Context");
+                Class<?> symtab = Reflect.type("com.sun.tools.javac.code.Symtab");
+                Method getContext = Reflect.publicMethod(Reflect.type("com.sun.tools.javac.api.BasicJavacTask"), "getContext");
+                Method instance = Reflect.publicMethod(symtab, "instance", context);
+                Field classes = Reflect.field(symtab, "classes");
                 if (!Map.class.isAssignableFrom(classes.getType())) {
                     throw new IllegalStateException("Symtab.classes is a " + classes.getType().getName());
                 }

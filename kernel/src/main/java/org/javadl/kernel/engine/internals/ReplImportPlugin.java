@@ -31,7 +31,7 @@ public final class ReplImportPlugin implements Plugin {
     @Override
     public void init(JavacTask task, String... args) {
         TASKS.incrementAndGet();
-        ReplClassListing.compilationStarted();
+        CellScope.compilationStarted();
         ReplClassTable.attach(task);
         if (ReplImportTrimmer.available()) {
             task.addTaskListener(new ReplImportTrimmer(task));

@@ -48,16 +48,13 @@ public final class ReplSymbolSweeper {
     /** A sweeper for {@code shell}'s javac contexts, or null when they cannot be reached. */
     public static ReplSymbolSweeper forShell(JShell shell) {
         try {
-            Object taskFactory = JdkInternals.taskFactory(shell);
-            Object pool = JdkInternals.field(taskFactory.getClass(), "javacTaskPool").get(taskFactory);
-            Field contexts = JdkInternals.field(pool.getClass(), "options2Contexts");
-            ClassLoader javac = pool.getClass().getClassLoader();
-            Class<?> symtab = Class.forName("com.sun.tools.javac.code.Symtab", false, javac);
-            Class<?> context = Class.forName("com.sun.tools.javac.util.Context", false, javac);
-            Method instance = symtab.getMethod("instance", context);
-            instance.setAccessible(true);
+            Object taskFactory = Reflect.taskFactory(shell);
+            Object pool = Reflect.field(taskFactory.getClass(), "javacTaskPool").get(taskFactory);
+            Field contexts = Reflect.field(pool.getClass(), "options2Contexts");
+            Class<?> symtab = Reflect.type("com.sun.tools.javac.code.Symtab");
+            Method instance = Reflect.publicMethod(symtab, "instance", Reflect.type("com.sun.tools.javac.util.Context"));
             ReplSymbolSweeper sweeper = new ReplSymbolSweeper(taskFactory, pool, contexts, instance,
-                    JdkInternals.field(symtab, "classes"));
+                    Reflect.field(symtab, "classes"));
             sweeper.sweep(); // fail here, not in the middle of a session
             return sweeper;
         } catch (ReflectiveOperationException | RuntimeException e) {

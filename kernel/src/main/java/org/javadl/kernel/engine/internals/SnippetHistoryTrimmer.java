@@ -83,37 +83,36 @@ public final class SnippetHistoryTrimmer {
     @SuppressWarnings("unchecked")
     public static SnippetHistoryTrimmer forShell(JShell shell) {
         try {
-            Object maps = field(JShell.class, "maps").get(shell);
-            Object outerMap = field(JShell.class, "outerMap").get(shell);
-            Set<Snippet> all = (Set<Snippet>) field(maps.getClass(), "snippets").get(maps);
-            List<Snippet> byKey = (List<Snippet>) field(maps.getClass(), "keyIndexToSnippet").get(maps);
-            Map<String, Object> outers = (Map<String, Object>) field(outerMap.getClass(), "classOuters").get(outerMap);
+            Object maps = Reflect.field(JShell.class, "maps").get(shell);
+            Object outerMap = Reflect.field(JShell.class, "outerMap").get(shell);
+            Set<Snippet> all = (Set<Snippet>) Reflect.field(maps.getClass(), "snippets").get(maps);
+            List<Snippet> byKey = (List<Snippet>) Reflect.field(maps.getClass(), "keyIndexToSnippet").get(maps);
+            Map<String, Object> outers = (Map<String, Object>) Reflect.field(outerMap.getClass(), "classOuters").get(outerMap);
 
-            ClassLoader jshell = JShell.class.getClassLoader();
-            Class<?> outerWrapType = Class.forName("jdk.jshell.OuterWrap", false, jshell);
-            Class<?> classWrapType = Class.forName("jdk.jshell.OuterSnippetsClassWrap", false, jshell);
-            Class<?> wrapType = Class.forName("jdk.jshell.Wrap", false, jshell);
-            Class<?> compoundType = Class.forName("jdk.jshell.Wrap$CompoundWrap", false, jshell);
-            Class<?> keyType = Class.forName("jdk.jshell.Key", false, jshell);
-            Class<?> diagListType = Class.forName("jdk.jshell.DiagList", false, jshell);
+            Class<?> outerWrapType = Reflect.type("jdk.jshell.OuterWrap");
+            Class<?> classWrapType = Reflect.type("jdk.jshell.OuterSnippetsClassWrap");
+            Class<?> wrapType = Reflect.type("jdk.jshell.Wrap");
+            Class<?> compoundType = Reflect.type("jdk.jshell.Wrap$CompoundWrap");
+            Class<?> keyType = Reflect.type("jdk.jshell.Key");
+            Class<?> diagListType = Reflect.type("jdk.jshell.DiagList");
             Internals in = new Internals(
-                    method(Snippet.class, "outerWrap"),
-                    method(Snippet.class, "setOuterWrap", outerWrapType),
-                    method(Snippet.class, "key"),
-                    method(keyType, "index"),
-                    method(Snippet.class, "setDiagnostics", diagListType),
-                    constructor(diagListType),
+                    Reflect.method(Snippet.class, "outerWrap"),
+                    Reflect.method(Snippet.class, "setOuterWrap", outerWrapType),
+                    Reflect.method(Snippet.class, "key"),
+                    Reflect.method(keyType, "index"),
+                    Reflect.method(Snippet.class, "setDiagnostics", diagListType),
+                    Reflect.constructor(diagListType),
                     classWrapType,
-                    field(classWrapType, "wrapToSnippet"),
-                    field(outerWrapType, "w"),
+                    Reflect.field(classWrapType, "wrapToSnippet"),
+                    Reflect.field(outerWrapType, "w"),
                     compoundType,
-                    field(compoundType, "os"),
-                    constructor(compoundType, Object[].class),
-                    constructor(classWrapType, String.class, compoundType, List.class, List.class),
-                    method(outerWrapType, "className"),
-                    method(outerWrapType, "wrapLineToSnippetLine", int.class),
-                    method(classWrapType, "wrapLineToSnippet", int.class),
-                    method(Class.forName("jdk.jshell.GeneralWrap", false, jshell), "wrapped"));
+                    Reflect.field(compoundType, "os"),
+                    Reflect.constructor(compoundType, Object[].class),
+                    Reflect.constructor(classWrapType, String.class, compoundType, List.class, List.class),
+                    Reflect.method(outerWrapType, "className"),
+                    Reflect.method(outerWrapType, "wrapLineToSnippetLine", int.class),
+                    Reflect.method(classWrapType, "wrapLineToSnippet", int.class),
+                    Reflect.method(Reflect.type("jdk.jshell.GeneralWrap"), "wrapped"));
             if (wrapType.isAssignableFrom(compoundType)) {
                 return new SnippetHistoryTrimmer(shell, all, byKey, outers, in);
             }
@@ -338,23 +337,5 @@ public final class SnippetHistoryTrimmer {
             chars += ((String) in.wrapped.invoke(wrap)).length();
         }
         return new History(allSnippets.size(), chars);
-    }
-
-    private static Field field(Class<?> owner, String name) throws NoSuchFieldException {
-        Field f = owner.getDeclaredField(name);
-        f.setAccessible(true);
-        return f;
-    }
-
-    private static Method method(Class<?> owner, String name, Class<?>... params) throws NoSuchMethodException {
-        Method m = owner.getDeclaredMethod(name, params);
-        m.setAccessible(true);
-        return m;
-    }
-
-    private static Constructor<?> constructor(Class<?> owner, Class<?>... params) throws NoSuchMethodException {
-        Constructor<?> c = owner.getDeclaredConstructor(params);
-        c.setAccessible(true);
-        return c;
     }
 }
