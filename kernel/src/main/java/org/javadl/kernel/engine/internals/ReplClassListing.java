@@ -48,6 +48,8 @@ import java.util.logging.Logger;
  * <p>The listing is JShell's map of class files (in its file manager), replaced by reflection
  * with a map that narrows {@code values()}, the one view JShell lists from. It needs
  * {@code jdk.jshell/jdk.jshell} opened to this code; without it this logs once and is off.
+ *
+ * <p>JDK members it touches (checked on JDK 17.0.15 and 25.0.3): {@code jdk.jshell.JShell.taskFactory}, {@code TaskFactory.fileManager}, {@code MemoryFileManager.classObjects} (a final {@code TreeMap}, replaced); JShell lists the package through that map's {@code values()}.
  */
 public final class ReplClassListing {
     private static final Logger LOG = Logger.getLogger(ReplClassListing.class.getName());

@@ -29,6 +29,8 @@ import java.util.logging.Logger;
  * {@code jdk.jshell/jdk.jshell} opened to this code (the kernel jar's manifest does that for
  * {@code java -jar}; tests pass {@code --add-opens}). Where that is not possible the pruner turns
  * itself off and says so once in the log: the kernel works as before, only slower over time.
+ *
+ * <p>JDK members it touches (checked on JDK 17.0.15 and 25.0.3): {@code jdk.jshell.JShell.taskFactory}, {@code TaskFactory.fileManager}, {@code MemoryFileManager.classObjects} (entries removed), {@code Snippet.classFullName()} (through {@link WrapperClasses}).
  */
 public final class ReplClassPruner {
     private static final Logger LOG = Logger.getLogger(ReplClassPruner.class.getName());

@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
  *
  * <p>Reached by reflection ({@code jdk.jshell/jdk.jshell} opened); without it this logs once and
  * is off (JShell writes every import and the trimmer removes the unused ones).
+ *
+ * <p>JDK members it touches (checked on JDK 17.0.15 and 25.0.3): {@code jdk.jshell.JShell.maps}, {@code SnippetMaps.keyIndexToSnippet} (a final {@code ArrayList}, replaced; JShell changes it only by {@code set} and {@code add} and builds import text by iterating it), {@code Snippet.importLine(JShell)}, {@code VarSnippet.anonymousClasses}.
  */
 public final class ReplDefinitions {
     private static final Logger LOG = Logger.getLogger(ReplDefinitions.class.getName());

@@ -57,6 +57,8 @@ import java.util.logging.Logger;
  * {@code jdk.compiler/com.sun.tools.javac.{api,tree,util}} opened to this code (the kernel jar's
  * manifest does that; tests pass {@code --add-opens}). Without it this logs once and does nothing,
  * and JShell writes every import as before.
+ *
+ * <p>JDK members it touches (checked on JDK 17.0.15 and 25.0.3): {@code com.sun.tools.javac.tree.JCTree.JCCompilationUnit.defs} (replaced per unit), {@code com.sun.tools.javac.util.List.from(Iterable)}, {@code com.sun.tools.javac.api.BasicJavacTask.getContext()}, {@code com.sun.tools.javac.tree.TreeMaker.instance(Context)}, {@code at(int)}, {@code Ident(Name)}, {@code Select(JCExpression, Name)}, {@code Import(..., boolean)}, {@code com.sun.tools.javac.util.Names.instance(Context)} and {@code fromString(String)}.
  */
 public final class ReplImportTrimmer implements TaskListener {
     private static final Logger LOG = Logger.getLogger(ReplImportTrimmer.class.getName());

@@ -46,6 +46,8 @@ import java.util.logging.Logger;
  * {@code jdk.jshell/jdk.jshell} opened to this code (as for {@link ReplClassPruner}). When the
  * internals are not what this class expects, it turns itself off and says so once in the log;
  * the kernel then works as before, only growing with the length of the session.
+ *
+ * <p>JDK members it touches (checked on JDK 17.0.15 and 25.0.3): {@code jdk.jshell.JShell.maps} and {@code outerMap}; {@code SnippetMaps.snippets} and {@code keyIndexToSnippet}; {@code OuterWrapMap.classOuters}; {@code Snippet.outerWrap()}, {@code setOuterWrap(OuterWrap)}, {@code key()}, {@code setDiagnostics(DiagList)}; {@code Key.index()}; {@code DiagList()}; {@code OuterSnippetsClassWrap.wrapToSnippet}, its constructor and {@code wrapLineToSnippet(int)}; {@code OuterWrap.w}, {@code className()}, {@code wrapLineToSnippetLine(int)}; {@code Wrap$CompoundWrap.os} and its constructor; {@code GeneralWrap.wrapped()}.
  */
 public final class SnippetHistoryTrimmer {
     private static final Logger LOG = Logger.getLogger(SnippetHistoryTrimmer.class.getName());
