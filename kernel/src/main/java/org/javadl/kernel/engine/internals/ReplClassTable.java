@@ -38,7 +38,7 @@ import java.util.logging.Logger;
  * <p>The only other caller of {@code getAllClasses()} in the JDK (checked on 17 and 25) is annotation
  * processing, which JShell does not run. Entries are indexed when they are added (every way a map
  * can be added to is overridden); {@link #check()} compares the index with the table, and a
- * mismatch turns narrowing off for good, with a log line.
+ * mismatch turns narrowing off for good for that table, with a log line.
  *
  * <p>Installed per pooled context when a task starts ({@link ReplImportPlugin}); reached by
  * reflection ({@code jdk.compiler/com.sun.tools.javac.api} and {@code .code} opened). The field is
@@ -53,14 +53,17 @@ public final class ReplClassTable {
     private static final Access ACCESS = Access.find();
     private static final AtomicLong CONTEXTS = new AtomicLong();
     private static final AtomicLong NARROWED = new AtomicLong();
-    private static volatile boolean disabled;
+    /** Set when this JVM refuses a step (the same for every context and every JShell in it). */
+    private static volatile boolean refused;
+    /** Tables found with an unindexed REPL class, in this JVM: each is then off, and the patch counts as off. */
+    private static final AtomicLong UNINDEXED = new AtomicLong();
 
     private ReplClassTable() {
     }
 
     /** Whether javac's class tables are being replaced (reflection works and a context was seen). */
     public static boolean active() {
-        return ACCESS != null && !disabled && CONTEXTS.get() > 0;
+        return ACCESS != null && !refused && CONTEXTS.get() > 0 && UNINDEXED.get() == 0;
     }
 
     /** Narrowed listings of a table so far, in this JVM (for tests). */
@@ -70,7 +73,7 @@ public final class ReplClassTable {
 
     /** Gives the context of {@code task} the indexed table, once per context. */
     static void attach(JavacTask task) {
-        if (ACCESS == null || disabled) {
+        if (ACCESS == null || refused) {
             return;
         }
         try {
@@ -85,7 +88,7 @@ public final class ReplClassTable {
                 CONTEXTS.incrementAndGet();
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
-            disabled = true;
+            refused = true;
             LOG.log(Level.INFO, "javac's class table cannot be indexed (" + e + "); JShell walks all of it "
                     + "after every javac task. Run with --add-opens for jdk.compiler/com.sun.tools.javac.api and .code.");
         }
@@ -102,7 +105,8 @@ public final class ReplClassTable {
         }
         for (Object key : indexed.keySet()) {
             if (isRepl(key) && !indexed.repl.contains(key)) {
-                disabled = true;
+                indexed.disabled = true;
+                UNINDEXED.incrementAndGet();
                 LOG.warning("javac's class table has a REPL class the kernel did not index (" + key
                         + "); JShell walks the whole table again from now on");
                 return false;
@@ -127,6 +131,8 @@ public final class ReplClassTable {
     private static final class IndexedClasses extends HashMap<Object, Object> {
         /** The keys in REPL, in insertion order (keys since removed are dropped when listed). */
         final Set<Object> repl = new LinkedHashSet<>();
+        /** Set when {@link #check} found a REPL class missing from {@link #repl}: the whole table is listed again. */
+        volatile boolean disabled;
 
         private Object added(Object key) {
             if (isRepl(key)) {
@@ -167,7 +173,7 @@ public final class ReplClassTable {
 
         @Override
         public Collection<Object> values() {
-            if (disabled || !CellScope.trimmingHere()) {
+            if (disabled || refused || !CellScope.trimmingHere()) {
                 return super.values();
             }
             NARROWED.incrementAndGet();
