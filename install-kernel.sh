@@ -177,7 +177,7 @@ jvm_flags="$jvm_flags $jit_flags"
 # then warns "WARNING: Using incubator modules: jdk.incubator.vector" on stderr at start; launch.sh filters
 # that one line so that it does not land in a jupyter console user's terminal.
 jvm_flags="$jvm_flags --add-modules jdk.incubator.vector"
-# Two of the kernel's JShell patches replace final fields (engine/javac/JdkInternals.replaceFinal): JDK 26+
+# Two of the kernel's JShell patches replace final fields (engine/internals/Reflect.replaceFinal): JDK 26+
 # (JEP 500) warns about that, and a later release refuses it, unless final-field mutation is enabled. A JDK
 # that does not know the option refuses to start with it, so it is passed only where the JDK accepts it.
 if "$java" --enable-final-field-mutation=ALL-UNNAMED -version >/dev/null 2>&1; then

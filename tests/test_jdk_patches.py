@@ -1,7 +1,7 @@
 """The kernel's JDK patches on every JDK this machine has: on, effective, and not needed for correctness.
 
 The long-session speed comes from patches that reach into ``jdk.jshell`` and ``jdk.compiler``
-(``kernel/.../engine/`` and ``engine/javac/``). Each one turns itself off with a log line when a
+(``kernel/.../engine/internals/``). Each one turns itself off with a log line when a
 JDK refuses it, and the kernel still works, only slower as a session grows, so nothing would fail
 on a new JDK that refused them. These tests run on each JDK found under ``/usr/lib/jvm``
 (``$JAVADL_TEST_JVM_ROOT``) whose version is 17 or newer, through jupyter_client, as installed by
@@ -45,7 +45,7 @@ LATENCY_FACTOR = 1.5
 # cells end at 1.54x the early p50 (JDK 17), too close to the limit to tell. Each cell here also
 # keeps one variable, as a notebook does: refused, the late p50 is then 2.2x the early one (32 -> 69 ms).
 PATCH_LINE = re.compile(r"JDK patches on Java (\S+): (.*)")
-# What a patch logs when it turns itself off (engine/ and engine/javac/).
+# What a patch logs when it turns itself off (engine/internals/).
 OFF_LINES = ("cannot be narrowed", "cannot be replaced", "cannot be changed", "cannot be reached",
              "cannot be swept", "cannot be pruned", "cannot be trimmed", "missed a class file",
              "compiled only with the kernel's JDK patches off", "is off for this session", "cannot be indexed",
@@ -168,7 +168,7 @@ def _wait_for_patch_line(k: KernelHandle, timeout: float = 20) -> str:
 
 def safety_net(k: KernelHandle) -> tuple[int, int]:
     """(retries, rescues) of the kernel's CompileSafetyNet, read by a cell (the kernel runs cells in-process)."""
-    net = "org.javadl.kernel.engine.javac.CompileSafetyNet"
+    net = "org.javadl.kernel.engine.internals.CompileSafetyNet"
     return int(k.value(f"{net}.retries()")), int(k.value(f"{net}.rescues()"))
 
 

@@ -65,8 +65,8 @@ def coverage_problems(folder: Path) -> list[str]:
 _executed: dict = {}
 _timings: dict = {}
 _safety_net: dict = {}
-SAFETY_NET_CELL = ("org.javadl.kernel.engine.javac.CompileSafetyNet.retries() * 1000 + "
-                   "org.javadl.kernel.engine.javac.CompileSafetyNet.rescues()")
+SAFETY_NET_CELL = ("org.javadl.kernel.engine.internals.CompileSafetyNet.retries() * 1000 + "
+                   "org.javadl.kernel.engine.internals.CompileSafetyNet.rescues()")
 
 
 def _execute(name: str, kernel_name: str):
@@ -151,7 +151,7 @@ def test_runs_without_errors(name, kernel_name):
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("name", NOTEBOOK_NAMES)
 def test_no_cell_needed_the_patches_off(name, kernel_name):
-    """No cell failed to compile with the kernel's JDK patches on (engine/javac/CompileSafetyNet
+    """No cell failed to compile with the kernel's JDK patches on (engine/internals/CompileSafetyNet
     compiles such a cell again without them): retries x 1000 + rescues must be 0."""
     _execute(name, kernel_name)
     assert _safety_net[name] == "0", f"{name}: CompileSafetyNet retries*1000+rescues = {_safety_net[name]!r}"

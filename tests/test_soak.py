@@ -159,7 +159,7 @@ def test_soak_no_thread_or_fd_leak(soak_run):
 # Through the protocol at 5,000 cells (JDK 17, C1-only JIT, 2026-11-22): p95 92.9 ms for cells 1-100,
 # 66.5 ms (0.72x) for 101-600, 62.6 ms (0.67x) for 4,601-5,000; p50 23.8 ms for 101-600, 24.3 ms for
 # 4,601-5,000. Before the kernel kept javac from importing, listing and reading every earlier
-# definition in every compilation (engine/javac/) it was 749 ms (7.2x) and p50 38 -> 357 ms.
+# definition in every compilation (engine/internals/) it was 749 ms (7.2x) and p50 38 -> 357 ms.
 def test_soak_p95_latency_stays_within_limit(soak_run):
     s = soak_run
     base = s["first100_p95_ms"]
@@ -177,8 +177,8 @@ def test_soak_median_latency_stays_flat(soak_run):
 
 
 def test_soak_needed_no_compile_retries(soak_run, kernel):
-    """No cell of the soak failed to compile with the kernel's JDK patches on (engine/javac/
+    """No cell of the soak failed to compile with the kernel's JDK patches on (engine/internals/
     CompileSafetyNet would have compiled it again without them and counted it)."""
-    net = "org.javadl.kernel.engine.javac.CompileSafetyNet"
+    net = "org.javadl.kernel.engine.internals.CompileSafetyNet"
     assert kernel.value(f"{net}.retries()") == "0", kernel.value(f"{net}.summary()")
     assert kernel.value(f"{net}.rescues()") == "0"

@@ -1,6 +1,6 @@
 import org.javadl.kernel.engine.CellOutcome;
 import org.javadl.kernel.engine.JavaEngine;
-import org.javadl.kernel.engine.javac.ReplImportPlugin;
+import org.javadl.kernel.engine.internals.ReplImportPlugin;
 
 import java.util.Arrays;
 

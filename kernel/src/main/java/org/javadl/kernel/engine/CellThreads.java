@@ -125,26 +125,19 @@ public final class CellThreads {
         if (group != null) {
             GROUPS.put(group, runningCell);
         }
-        awaitInvokerJoining();
-        return ResultCapture.invokePending();
-    }
-
-    /** The thread that handed the snippet to JShell (it then waits for the snippet's thread). */
-    private static volatile Thread invoker;
-
-    static void invokedBy(Thread thread) {
-        invoker = thread;
+        SnippetRun run = SnippetRun.handedOver();
+        awaitInvokerJoining(run.invoker());
+        return run.run();
     }
 
     /**
-     * Waits until JShell's invoking thread is joining this one. JShell starts the snippet's thread,
+     * Waits until JShell's invoking thread {@code t} (which handed the snippet to JShell) is joining this one. JShell starts the snippet's thread,
      * then lists the threads of its group and joins every one it finds: a thread the snippet
      * starts before that listing (a {@code new Timer()}, a pool's first worker, on a busy machine
      * anything) would be joined too, and the cell would never end. Once the invoker waits in
      * {@code join}, it has made its list.
      */
-    private static void awaitInvokerJoining() {
-        Thread t = invoker;
+    private static void awaitInvokerJoining(Thread t) {
         if (t == null || t == Thread.currentThread()) {
             return;
         }

@@ -114,17 +114,17 @@ final class ErrorFormatter {
     static final int MAX_LINES = 150;
 
     /**
-     * An exception raised by a cell. When the cell's own throwable is available
-     * ({@link ResultCapture#takeThrown()}) it is shown as thrown, suppressed exceptions included;
+     * An exception raised by a cell. When the cell's own throwable is available (from
+     * {@code run}, the snippet's run, if any) it is shown as thrown, suppressed exceptions included;
      * otherwise JShell's copy of it is.
      */
-    CellOutcome.Failure exception(JShellException ex, int currentCell) {
-        Throwable original = ResultCapture.takeThrown();
+    CellOutcome.Failure exception(JShellException ex, int currentCell, SnippetRun run) {
+        Throwable original = run == null ? null : run.thrown();
         Throwable shown = original != null ? original : ex;
         translated = new IdentityHashMap<>();
         if (original != null) {
             // JShell's chain of copies carries each related throwable's frames in snippet terms.
-            List<Throwable> related = ResultCapture.thrownRelated();
+            List<Throwable> related = run.thrownRelated();
             Throwable copy = ex;
             for (int i = 0; i < related.size() && copy != null; i++, copy = copy.getCause()) {
                 translated.put(related.get(i), copy.getStackTrace());

@@ -7,14 +7,9 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 import org.javadl.kernel.engine.classpath.IndexedFileManager;
-import org.javadl.kernel.engine.javac.CompileSafetyNet;
-import org.javadl.kernel.engine.javac.PatchStates;
-import org.javadl.kernel.engine.javac.ReplClassListing;
-import org.javadl.kernel.engine.javac.ReplClassTable;
-import org.javadl.kernel.engine.javac.ReplDefinitions;
-import org.javadl.kernel.engine.javac.ReplImportPlugin;
-import org.javadl.kernel.engine.javac.ReplImportTrimmer;
-import org.javadl.kernel.engine.javac.ReplSymbolSweeper;
+import org.javadl.kernel.engine.internals.JdkPatches;
+import org.javadl.kernel.engine.internals.ReplImportPlugin;
+import org.javadl.kernel.engine.internals.SnippetHistoryTrimmer;
 
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
@@ -89,66 +84,25 @@ public final class JavaEngine implements AutoCloseable {
 
     /** JShell plus what we keep about it. */
     private record Session(JShell shell, CellSplitter splitter, StatementBatcher batcher, SnippetOrigins origins,
-                           ErrorFormatter errors, CodeAssist assist, ReplClassPruner pruner,
-                           SnippetHistoryTrimmer trimmer, ReplSymbolSweeper sweeper, ReplClassListing listing,
-                           ReplDefinitions definitions, BackgroundIndexing indexing, Housekeeping housekeeping) {
-        /**
-         * After a cell: forget what can no longer be referenced (see {@link SnippetHistoryTrimmer},
-         * {@link ReplClassPruner} and {@link ReplSymbolSweeper}); {@code dropped} are the cell's
-         * dropped scratch snippets. Each cell looks only at the snippets whose status it changed;
-         * every {@value Housekeeping#FULL_PASS_EVERY} cells a full pass catches anything missed.
-         */
+                           ErrorFormatter errors, CodeAssist assist, JdkPatches patches,
+                           KernelExecutionControl.Provider execution) {
+        /** The shell's execution control, which keeps each snippet's run (null before JShell first ran code). */
+        KernelExecutionControl control() {
+            return execution.control();
+        }
+
+        /** Forgets the snippet runs so far (what the cell's earlier snippets returned or threw). */
+        void forgetRuns() {
+            KernelExecutionControl c = control();
+            if (c != null) {
+                c.forgetRuns();
+            }
+        }
+
+        /** After a cell: the patches' housekeeping ({@code dropped}: the cell's dropped scratch snippets). */
         void tidy(List<Snippet> dropped) {
-            List<Snippet> touched = housekeeping.takeTouched();
-            int cell = housekeeping.cellDone();
-            boolean full = cell % Housekeeping.FULL_PASS_EVERY == 0;
-            if (pruner != null) {
-                if (full || trimmer == null) {
-                    pruner.prune();
-                } else {
-                    pruner.prune(touched, trimmer::sharesClassWithActive);
-                }
-            }
-            if (trimmer != null) {
-                if (full) {
-                    trimmer.trim(dropped);
-                } else {
-                    trimmer.trim(dropped, touched);
-                }
-            }
-            // javac's class table is swept every SWEEP_EVERY cells: a sweep walks the whole table
-            // (a few thousand JDK and library classes), and a cell leaves only a few empty entries.
-            if (sweeper != null && cell % Housekeeping.SWEEP_EVERY == 0) {
-                sweeper.sweep();
-            }
+            patches.cellEnded(dropped);
             assist.stateChanged();
-        }
-    }
-
-    /** The snippets whose status changed since the last tidy (JShell reports each change). */
-    private static final class Housekeeping {
-        static final int FULL_PASS_EVERY = 256;
-        static final int SWEEP_EVERY = 32;
-        private final List<Snippet> touched = new ArrayList<>();
-        private int cells;
-
-        void changed(SnippetEvent e) {
-            synchronized (touched) {
-                touched.add(e.snippet());
-            }
-        }
-
-        List<Snippet> takeTouched() {
-            synchronized (touched) {
-                List<Snippet> out = new ArrayList<>(touched);
-                touched.clear();
-                return out;
-            }
-        }
-
-        /** Counts a finished cell; returns how many there have been. */
-        int cellDone() {
-            return ++cells;
         }
     }
 
@@ -169,14 +123,14 @@ public final class JavaEngine implements AutoCloseable {
     private void resumeIndexingWhenIdle(Session s) {
         lastActivity = System.nanoTime();
         Thread t = new Thread(() -> {
-            while (s.indexing().paused()) {
+            while (s.patches().indexing().paused()) {
                 try {
                     Thread.sleep(100);
                 } catch (InterruptedException e) {
                     return;
                 }
                 if (!running && !lock.isLocked() && System.nanoTime() - lastActivity > IDLE_BEFORE_INDEXING_NANOS) {
-                    s.indexing().resume();
+                    s.patches().indexing().resume();
                 }
             }
         }, "javadl-index-when-idle");
@@ -192,10 +146,11 @@ public final class JavaEngine implements AutoCloseable {
     private static Session start(String classpath, List<String> imports) {
         long t0 = System.nanoTime();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        KernelExecutionControl.Provider execution = new KernelExecutionControl.Provider();
         JShell shell = JShell.builder()
                 // javac's own jar handling would walk all of the kernel's jar before the first compile
                 .fileManager(standard -> new IndexedFileManager(standard, classpath, ReplImportPlugin.loader()))
-                .executionEngine(new KernelExecutionControl.Provider(), java.util.Map.of())
+                .executionEngine(execution, java.util.Map.of())
                 .in(new ByteArrayInputStream(new byte[0]))
                 .out(quiet)
                 .err(quiet)
@@ -203,51 +158,31 @@ public final class JavaEngine implements AutoCloseable {
         LOG.fine(() -> "JShell built in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         // Created before the imports, so that setting up javac's completeness analyser is not on the
         // first cell's path. Its constructor also starts JShell's background indexing of the JDK
-        // and the class path, which is held back until the kernel is idle (BackgroundIndexing).
+        // and the class path, which the patches hold back until the kernel is idle.
         SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
-        BackgroundIndexing indexing = BackgroundIndexing.pause(sca);
         SnippetOrigins origins = new SnippetOrigins();
         CellThreads.wrapperCells(index -> {
             SnippetOrigins.Origin o = origins.find(Integer.toString(index));
             return o == null ? 0 : o.cell();
         });
-        for (String imp : imports) {
-            for (SnippetEvent e : shell.eval(imp)) {
-                if (e.status() == Snippet.Status.REJECTED) {
-                    // A missing optional package must not stop the kernel; say so in the log.
-                    LOG.warning("start-up import failed: " + imp + ": " + shell.diagnostics(e.snippet())
-                            .map(d -> d.getMessage(java.util.Locale.ROOT)).collect(Collectors.joining("; ")));
+        JdkPatches patches = JdkPatches.install(shell, sca, () -> {
+            for (String imp : imports) {
+                for (SnippetEvent e : shell.eval(imp)) {
+                    if (e.status() == Snippet.Status.REJECTED) {
+                        // A missing optional package must not stop the kernel; say so in the log.
+                        LOG.warning("start-up import failed: " + imp + ": " + shell.diagnostics(e.snippet())
+                                .map(d -> d.getMessage(java.util.Locale.ROOT)).collect(Collectors.joining("; ")));
+                    }
                 }
             }
-        }
-        LOG.fine(() -> "imports done at " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            LOG.fine(() -> "imports done at " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        });
         // No warm-up compile here: the first cell is usually already waiting, and it warms javac
         // just as well; a warm-up on this path would make that first cell wait for two compiles.
         LOG.fine(() -> "JShell ready at " + (System.nanoTime() - t0) / 1_000_000 + " ms after engine start, "
                 + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start");
-        // Before the pruner and the history trimmer, which keep references to the map of class
-        // files and the table of snippets these replace.
-        ReplClassListing listing = ReplClassListing.install(shell);
-        ReplDefinitions definitions = ReplDefinitions.install(shell);
-        ReplClassPruner pruner = ReplClassPruner.forShell(shell);
-        if (pruner != null) {
-            pruner.prune(); // the imports' throwaway wrapper classes
-        }
-        Housekeeping housekeeping = new Housekeeping();
-        shell.onSnippetEvent(housekeeping::changed);
-        SnippetHistoryTrimmer trimmer = SnippetHistoryTrimmer.forShell(shell);
-        ReplSymbolSweeper sweeper = ReplSymbolSweeper.forShell(shell);
-        PatchStates.announce(List.of(
-                new PatchStates.State("class-listing", listing != null),
-                new PatchStates.State("snippet-table", definitions != null),
-                new PatchStates.State("import-trimmer", ReplImportTrimmer.active()),
-                new PatchStates.State("symbol-sweeper", sweeper != null),
-                new PatchStates.State("class-table", ReplClassTable.active()),
-                new PatchStates.State("class-pruner", pruner != null),
-                new PatchStates.State("history-trimmer", trimmer != null),
-                new PatchStates.State("indexing-pause", indexing.paused())));
         return new Session(shell, new CellSplitter(sca), new StatementBatcher(), origins, new ErrorFormatter(origins),
-                new CodeAssist(shell), pruner, trimmer, sweeper, listing, definitions, indexing, housekeeping);
+                new CodeAssist(shell), patches, execution);
     }
 
     private Session session() {
@@ -298,9 +233,7 @@ public final class JavaEngine implements AutoCloseable {
     private CellOutcome execute(String code, int cellNumber, int threadsCell) {
         Session s = session();
         lock.lock();
-        try (ReplImportTrimmer.Scope trimming = ReplImportTrimmer.during();
-             ReplImportTrimmer.Scope narrowing = ReplClassListing.during(s.listing());
-             ReplImportTrimmer.Scope fewerImports = ReplDefinitions.during(s.definitions())) {
+        try (JdkPatches.Scope patched = s.patches().cell()) {
             CellThreads.cellStarting(threadsCell);
             return withStopReport(executeLocked(s, code, cellNumber), threadsCell);
         } finally {
@@ -378,19 +311,22 @@ public final class JavaEngine implements AutoCloseable {
         running = true;
         List<Snippet> scratch = new ArrayList<>();
         try {
-            Object[] result = {Boolean.FALSE, null};
+            CellOutcome.Success shown = NOTHING_SHOWN;
             List<SnippetSource> snippets = s.splitter().split(code);
             for (StatementBatcher.Unit unit : s.batcher().group(code, snippets)) {
                 CellOutcome.Failure failure = null;
                 boolean ran = false;
                 if (unit.isBatch()) {
-                    Attempt a = evalOne(s, unit.block(), cell, cellNumber, scratch, result, true, pendingNotes);
+                    Attempt a = evalOne(s, unit.block(), cell, cellNumber, scratch, true, pendingNotes);
                     ran = a.ran();
                     failure = a.failure();
+                    shown = a.shows() != null ? a.shows() : shown;
                 }
                 if (!ran) {
                     for (SnippetSource part : unit.parts()) {
-                        failure = evalOne(s, part, cell, cellNumber, scratch, result, false, pendingNotes).failure();
+                        Attempt a = evalOne(s, part, cell, cellNumber, scratch, false, pendingNotes);
+                        failure = a.failure();
+                        shown = a.shows() != null ? a.shows() : shown;
                         if (failure != null) {
                             break;
                         }
@@ -400,29 +336,40 @@ public final class JavaEngine implements AutoCloseable {
                     return failure;
                 }
             }
-            return new CellOutcome.Success((Boolean) result[0], result[1]);
+            return shown;
         } finally {
             warnIfStillUnresolved(s, pendingNotes);
             running = false;
-            ResultCapture.reset();
+            s.forgetRuns();
             dropScratch(s, scratch);
             s.tidy(scratch);
         }
     }
 
-    /** Whether a snippet ran (false only for a rejected batch, which is retried piece by piece). */
-    private record Attempt(boolean ran, CellOutcome.Failure failure) {
+    private static final CellOutcome.Success NOTHING_SHOWN = new CellOutcome.Success(false, null);
+
+    /**
+     * What evaluating one snippet came to: whether it ran (false only for a rejected batch, which
+     * is retried piece by piece), its failure, and, for a snippet that ran to its end, what the cell
+     * shows if nothing after it shows something else (null: the snippet leaves that as it was).
+     */
+    private record Attempt(boolean ran, CellOutcome.Failure failure, CellOutcome.Success shows) {
+        static final Attempt NOTHING = new Attempt(true, null, null);
+
+        static Attempt failed(CellOutcome.Failure failure) {
+            return new Attempt(true, failure, null);
+        }
     }
 
     private Attempt evalOne(Session s, SnippetSource snippet, CellText cell, int cellNumber,
-                            List<Snippet> scratch, Object[] result, boolean batch, List<SnippetEvent> notes) {
+                            List<Snippet> scratch, boolean batch, List<SnippetEvent> notes) {
         if (interruptRequested) {
-            return new Attempt(true, interrupted());
+            return Attempt.failed(interrupted());
         }
-        ResultCapture.reset();
+        s.forgetRuns();
         // A rejected batch is run again piece by piece, each piece with the safety net.
         List<SnippetEvent> events = batch ? s.shell().eval(snippet.source())
-                : CompileSafetyNet.eval(s.shell(), snippet.source(), s.listing());
+                : s.patches().eval(snippet.source());
         int at = Math.max(0, Math.min(snippet.anchor(), cell.text().length()));
         SnippetOrigins.Origin origin = new SnippetOrigins.Origin(cellNumber, cell, cell.lineOf(at), cell.columnOf(at));
         SnippetEvent main = null;
@@ -435,10 +382,10 @@ public final class JavaEngine implements AutoCloseable {
             }
         }
         if (interruptRequested) {
-            return new Attempt(true, interrupted());
+            return Attempt.failed(interrupted());
         }
         if (main == null) {
-            return new Attempt(true, null);
+            return Attempt.NOTHING;
         }
         Snippet snip = main.snippet();
         if (snip.kind() == Snippet.Kind.STATEMENT || snip.kind() == Snippet.Kind.EXPRESSION
@@ -447,23 +394,30 @@ public final class JavaEngine implements AutoCloseable {
         }
         if (main.status() == Snippet.Status.REJECTED) {
             if (batch) {
-                return new Attempt(false, null);
+                return new Attempt(false, null, null);
             }
             List<Diag> diags = s.shell().diagnostics(snip).toList();
-            return new Attempt(true, s.errors().compileError(diags, snippet, cell));
+            return Attempt.failed(s.errors().compileError(diags, snippet, cell));
         }
+        SnippetRun run = s.control() == null ? null : s.control().run(s.patches().wrapperClassOf(snip));
         if (main.exception() != null) {
             if (main.exception() instanceof UnresolvedReferenceException ure) {
-                return new Attempt(true, unresolved(s, ure));
+                return Attempt.failed(unresolved(s, ure));
             }
-            return new Attempt(true, s.errors().exception(main.exception(), cellNumber));
+            return Attempt.failed(s.errors().exception(main.exception(), cellNumber, run));
         }
         notes.add(main); // said at the end of the cell, if a later snippet did not resolve it
-        boolean hasValue = !batch && isValueSnippet(snip) && ResultCapture.invoked()
+        boolean hasValue = !batch && isValueSnippet(snip) && run != null && run.returned()
                 && !StatementEnding.isStatement(snip, snippet, cell.text());
-        result[0] = hasValue;
-        result[1] = hasValue ? ResultCapture.value() : null;
-        return new Attempt(true, null);
+        return new Attempt(true, null, hasValue ? new CellOutcome.Success(true, run.value()) : NOTHING_SHOWN);
+    }
+
+    /** Tells the shell's execution control whether a ThreadDeath now is the kernel's stop. */
+    private static void stopping(Session s, boolean on) {
+        KernelExecutionControl c = s.control();
+        if (c != null) {
+            c.stopping(on);
+        }
     }
 
     /**
@@ -545,22 +499,17 @@ public final class JavaEngine implements AutoCloseable {
      * with pruning it follows the number of live definitions, not the number of cells run.
      */
     int compiledClassCount() {
-        return locked(() -> {
-            ReplClassPruner p = session().pruner();
-            return p == null ? -1 : p.classFileCount();
-        });
+        return locked(() -> session().patches().classFileCount());
     }
 
     /** How many snippets JShell remembers, and how much generated source it keeps for them (for tests). */
     SnippetHistoryTrimmer.History snippetHistory() {
-        return locked(() -> {
-            SnippetHistoryTrimmer t = session().trimmer();
-            try {
-                return t == null ? null : t.history();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return locked(() -> session().patches().history());
+    }
+
+    /** The session's JDK patches: which are on, and test hooks (waits for JShell to be ready). */
+    public JdkPatches patches() {
+        return session().patches();
     }
 
     /** A variable of the session: its name and declared type as JShell reports them. */
@@ -596,9 +545,11 @@ public final class JavaEngine implements AutoCloseable {
         boolean cellRunning = running && session.isDone();
         boolean forRequest = cellRunning || inRequest;
         // The flags first, the plan of threads to stop after: a snippet thread that starts in
-        // between either sees the flags (ResultCapture.invokePending) or is in the plan.
+        // between either sees the flags (SnippetRun.run) or is in the plan.
         interruptRequested = true;
-        ResultCapture.stopping(true); // the ThreadDeath that follows is the kernel's, not the cell's
+        if (session.isDone()) {
+            stopping(session(), true); // the ThreadDeath that follows is the kernel's, not the cell's
+        }
         ThreadStopper.Stop stop = ThreadStopper.plan(true);
         if (forRequest) {
             pendingStop = stop; // before anything stops: the cell's end (or the request's) reports it
@@ -632,7 +583,9 @@ public final class JavaEngine implements AutoCloseable {
 
     private void clearInterrupt() {
         interruptRequested = false;
-        ResultCapture.stopping(false);
+        if (session.isDone()) {
+            stopping(session(), false);
+        }
     }
 
     /** True once {@link #interrupt()} was called during the current cell. */
@@ -646,7 +599,7 @@ public final class JavaEngine implements AutoCloseable {
 
     public CodeAssist.Completion complete(String code, int cursor) {
         return locked(() -> {
-            session().indexing().resumeAndAwaitOnce(3000); // package names come from the index
+            session().patches().indexing().resumeAndAwaitOnce(3000); // package names come from the index
             return session().assist().complete(code, cursor);
         });
     }
@@ -676,7 +629,7 @@ public final class JavaEngine implements AutoCloseable {
     @Override
     public void close() {
         if (session.isDone()) {
-            session().indexing().resume(); // JShell's indexer thread is shared by every JShell in the JVM
+            session().patches().close();
             session().shell().close();
         }
     }

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * JShell's in-process execution, plus what the kernel needs: the real result object
- * ({@link ResultCapture}), exit calls turned into exceptions ({@link ExitGuard}), and threads
+ * JShell's in-process execution, plus what the kernel needs: the real result object of each
+ * snippet ({@link SnippetRun}, kept by the snippet's wrapper class until the engine takes it), exit calls turned into exceptions ({@link ExitGuard}), and threads
  * the cell starts known and stoppable ({@link CellThreads}: each snippet runs through
  * {@link CellThreads#runSnippet()}, each class gets the stop checks of {@link StopCheckWeaver}).
  *
@@ -21,6 +21,10 @@ import java.util.stream.Stream;
  */
 final class KernelExecutionControl extends LocalExecutionControl {
     private static final Method INVOKER = invoker();
+    /** The runs since {@link #forgetRuns()}, by the binary name of the wrapper class invoked. */
+    private final Map<String, SnippetRun> runs = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile SnippetRun lastRun;
+    private volatile boolean stopping;
 
     @Override
     public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
@@ -40,9 +44,33 @@ final class KernelExecutionControl extends LocalExecutionControl {
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
-        ResultCapture.prepare(doitMethod);
-        CellThreads.invokedBy(Thread.currentThread());
-        return super.invoke(INVOKER);
+        SnippetRun run = new SnippetRun(doitMethod, () -> stopping);
+        runs.put(doitMethod.getDeclaringClass().getName(), run);
+        lastRun = run;
+        try (AutoCloseable handedOver = run.handOver()) {
+            return super.invoke(INVOKER);
+        }
+    }
+
+    /**
+     * The run of the snippet whose wrapper class is {@code wrapperClass} ({@code REPL.$JShell$12})
+     * since {@link #forgetRuns()}, or null if it did not run; with a null name (JShell's names out of
+     * reach), the last run.
+     */
+    SnippetRun run(String wrapperClass) {
+        return wrapperClass == null ? lastRun : runs.get(wrapperClass);
+    }
+
+    /** Forgets the runs so far, before the engine evaluates a snippet and after a cell. */
+    void forgetRuns() {
+        runs.values().forEach(SnippetRun::forget);
+        runs.clear();
+        lastRun = null;
+    }
+
+    /** The kernel is about to stop the running cell: a ThreadDeath is then JShell's, not the cell's. */
+    void stopping(boolean on) {
+        stopping = on;
     }
 
     private static Method invoker() {
@@ -55,6 +83,13 @@ final class KernelExecutionControl extends LocalExecutionControl {
 
     /** Plugs the control into {@code JShell.builder().executionEngine(...)}. */
     static final class Provider implements ExecutionControlProvider {
+        private volatile KernelExecutionControl generated;
+
+        /** The control JShell asked for (null before its first evaluation). */
+        KernelExecutionControl control() {
+            return generated;
+        }
+
         @Override
         public String name() {
             return "javadl";
@@ -62,7 +97,9 @@ final class KernelExecutionControl extends LocalExecutionControl {
 
         @Override
         public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-            return new KernelExecutionControl();
+            KernelExecutionControl control = new KernelExecutionControl();
+            generated = control;
+            return control;
         }
     }
 }

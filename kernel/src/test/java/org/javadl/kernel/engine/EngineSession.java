@@ -11,6 +11,10 @@ public final class EngineSession implements AutoCloseable {
         engine.awaitReady();
     }
 
+    public JavaEngine engine() {
+        return engine;
+    }
+
     public CellOutcome run(String code) {
         return engine.execute(code, ++cell);
     }

@@ -1,5 +1,6 @@
 package org.javadl.kernel.engine;
 
+import org.javadl.kernel.engine.internals.SnippetHistoryTrimmer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,15 +132,6 @@ class JavaEngineTest {
         assertTrue(tb.contains("cell [" + stored + "], line 3") && tb.contains("return y / x;"), tb);
         // JShell reads the source of a live definition again to document it: that is kept whole.
         assertTrue(engine.inspect("k(1)", 1).found(), "no documentation for a user-defined method");
-    }
-
-    @Test
-    void jshellLineCountsAreKeptBySlimSources() {
-        assertEquals(3, SnippetHistoryTrimmer.newlines("package REPL;\nimport a.B;\nclass X {\n"));
-        assertEquals(0, SnippetHistoryTrimmer.newlines("\nclass X {\n")); // JShell stops at a leading newline
-        String slim = SnippetHistoryTrimmer.sameLines("package REPL;\nimport a.B;\nclass X {\n");
-        assertEquals(3, SnippetHistoryTrimmer.newlines(slim));
-        assertTrue(slim.isBlank());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.javadl.kernel.engine.javac;
+package org.javadl.kernel.engine.internals;
 
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
@@ -32,9 +32,13 @@ import java.util.stream.Collectors;
  * succeeded; tests assert both are 0 for the bundled notebooks and the soak mix, and each rescue
  * is logged with the snippet. When the rescued compile says javac missed a class file of the
  * narrowed listing, narrowing stays off for the session ({@link ReplClassListing#missedAClass}).
+ *
+ * <p>JDK members it touches (checked on JDK 17.0.15 and 25.0.3): none: JShell's public API only.
  */
 public final class CompileSafetyNet {
     private static final Logger LOG = Logger.getLogger(CompileSafetyNet.class.getName());
+    // JVM-wide counts, not per engine: a cell reads them (tests), and a cell has no reference to its
+    // engine; they count, and change nothing.
     private static final AtomicLong RETRIES = new AtomicLong();
     private static final AtomicLong RESCUES = new AtomicLong();
 
@@ -43,26 +47,25 @@ public final class CompileSafetyNet {
 
     /**
      * {@code shell.eval(source)}, compiled again with the patches off if it failed to compile
-     * with them on. {@code listing} is the session's narrowed class listing (null if off).
+     * with them on (in the cell's {@link CellScope} on this thread).
      */
-    public static List<SnippetEvent> eval(JShell shell, String source, ReplClassListing listing) {
+    static List<SnippetEvent> eval(JShell shell, String source) {
         List<SnippetEvent> events = shell.eval(source);
-        if (!patchesOnHere(listing) || !failedToCompile(shell, events)) {
+        CellScope cell = CellScope.current();
+        if (cell == null || !cell.changesWhatJavacSees() || !failedToCompile(shell, events)) {
             return events;
         }
-        if (listing != null) {
-            listing.missedAClass(shell, events); // turns narrowing off for good if javac missed a class file
+        if (cell.listing != null) {
+            cell.listing.missedAClass(shell, events); // turns narrowing off for good if javac missed a class file
         }
         RETRIES.incrementAndGet();
         List<SnippetEvent> again;
-        try (ReplImportTrimmer.Scope untrimmed = ReplImportTrimmer.suspended();
-             ReplImportTrimmer.Scope unnarrowed = ReplClassListing.during(null);
-             ReplImportTrimmer.Scope allImports = ReplDefinitions.during(null)) {
+        try (JdkPatches.Scope off = CellScope.open(CellScope.OFF)) {
             again = shell.eval(source);
         }
         if (!failedToCompile(shell, again)) {
             RESCUES.incrementAndGet();
-            LOG.warning("a snippet compiled only with the kernel's JDK patches off (a bug in engine/javac; "
+            LOG.warning("a snippet compiled only with the kernel's JDK patches off (a bug in engine/internals; "
                     + "the cell ran correctly, compiled without them): " + source);
         }
         return again;
@@ -81,12 +84,6 @@ public final class CompileSafetyNet {
     /** {@code "compile retries with the JDK patches off: 0, of which rescued: 0"} (for tests and logs). */
     public static String summary() {
         return "compile retries with the JDK patches off: " + retries() + ", of which rescued: " + rescues();
-    }
-
-    /** Whether a patch changes what javac sees in compilations on this thread now. */
-    private static boolean patchesOnHere(ReplClassListing listing) {
-        return ReplImportTrimmer.trimmingHere() || ReplDefinitions.current() != null
-                || (listing != null && listing.narrowingHere());
     }
 
     private static boolean failedToCompile(JShell shell, List<SnippetEvent> events) {

@@ -1,4 +1,4 @@
-package org.javadl.kernel.engine.javac;
+package org.javadl.kernel.engine.internals;
 
 import org.javadl.kernel.engine.CellOutcome;
 import org.javadl.kernel.engine.JavaEngine;
@@ -83,7 +83,7 @@ class ReplImportTrimmerTest {
             own.awaitReady();
             assertInstanceOf(CellOutcome.Success.class, own.execute("class Hidden { int v() { return 9; } }", 1));
             assertInstanceOf(CellOutcome.Success.class, own.execute("Hidden makeHidden() { return new Hidden(); }", 2));
-            ReplClassListing.hiddenForTests = "$Hidden";
+            own.patches().hideClassFilesForTests("$Hidden");
             try {
                 CellOutcome o = own.execute("makeHidden().v()", 3);
                 CellOutcome.Success s = assertInstanceOf(CellOutcome.Success.class, o, () -> "cell failed: " + o);
@@ -91,7 +91,7 @@ class ReplImportTrimmerTest {
                 assertEquals(10, ((CellOutcome.Success) own.execute("makeHidden().v() + 1", 4)).value(),
                         "later cells list everything");
             } finally {
-                ReplClassListing.hiddenForTests = null;
+                own.patches().hideClassFilesForTests(null);
             }
         }
     }

@@ -1,4 +1,4 @@
-package org.javadl.kernel.engine.javac;
+package org.javadl.kernel.engine.internals;
 
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * REPL.$JShell$N.name;} per live definition, built as text from this table, two to four times per
  * cell. With a thousand definitions that text (building it, and javac parsing it) was 40% of a
  * cell, even after the unused imports were removed from the parsed tree. JShell builds the text by
- * iterating this table and nothing else does, so while a cell runs ({@link #during}) the iteration
+ * iterating this table and nothing else does, so while a cell runs (its {@link CellScope}) the iteration
  * skips definitions; the imports a unit needs are then exactly those of the definitions whose name
  * (or anonymous class name) occurs in it, which is what JShell's own text would have kept after
  * trimming: a name the unit declares itself, or already imports from a snippet compiled with it
@@ -37,10 +37,11 @@ import java.util.regex.Pattern;
  *
  * <p>Reached by reflection ({@code jdk.jshell/jdk.jshell} opened); without it this logs once and
  * is off (JShell writes every import and the trimmer removes the unused ones).
+ *
+ * <p>JDK members it touches (checked on JDK 17.0.15 and 25.0.3): {@code jdk.jshell.JShell.maps}, {@code SnippetMaps.keyIndexToSnippet} (a final {@code ArrayList}, replaced; JShell changes it only by {@code set} and {@code add} and builds import text by iterating it), {@code Snippet.importLine(JShell)}, {@code VarSnippet.anonymousClasses}.
  */
 public final class ReplDefinitions {
     private static final Logger LOG = Logger.getLogger(ReplDefinitions.class.getName());
-    private static final ThreadLocal<ReplDefinitions> CURRENT = new ThreadLocal<>();
     private static final Pattern IMPORT = Pattern.compile("import static REPL\\.([^.;\\s]+)\\.([^;\\s]+)\\s*;");
 
     private final JShell shell;
@@ -64,36 +65,20 @@ public final class ReplDefinitions {
             return null;
         }
         try {
-            Object maps = JdkInternals.field(JShell.class, "maps").get(shell);
-            Field tableField = JdkInternals.field(maps.getClass(), "keyIndexToSnippet");
+            Object maps = Reflect.field(JShell.class, "maps").get(shell);
+            Field tableField = Reflect.field(maps.getClass(), "keyIndexToSnippet");
             @SuppressWarnings("unchecked")
             List<Snippet> old = (List<Snippet>) tableField.get(maps);
-            Method importLine = Snippet.class.getDeclaredMethod("importLine", JShell.class);
-            importLine.setAccessible(true);
-            Field anonymous = JdkInternals.field(VarSnippet.class, "anonymousClasses");
+            Method importLine = Reflect.method(Snippet.class, "importLine", JShell.class);
+            Field anonymous = Reflect.field(VarSnippet.class, "anonymousClasses");
             ReplDefinitions definitions = new ReplDefinitions(shell, importLine, anonymous, old);
-            JdkInternals.replaceFinal(tableField, maps, definitions.table);
+            Reflect.replaceFinal(tableField, maps, definitions.table);
             return definitions;
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.INFO, "JShell's snippet table cannot be replaced (" + e + "); it writes every "
                     + "definition's import into every compilation. Run with --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED.");
             return null;
         }
-    }
-
-    /**
-     * Leaves definitions out of the import text JShell writes on this thread until the scope is
-     * closed; {@code definitions} may be null (then nothing changes).
-     */
-    public static ReplImportTrimmer.Scope during(ReplDefinitions definitions) {
-        ReplDefinitions before = CURRENT.get();
-        CURRENT.set(definitions);
-        return () -> CURRENT.set(before);
-    }
-
-    /** The index in effect on this thread, or null when JShell writes every import itself. */
-    static ReplDefinitions current() {
-        return CURRENT.get();
     }
 
     /**
@@ -220,7 +205,8 @@ public final class ReplDefinitions {
 
         @Override
         public Iterator<Snippet> iterator() {
-            if (CURRENT.get() != ReplDefinitions.this) {
+            CellScope cell = CellScope.current();
+            if (cell == null || cell.definitions != ReplDefinitions.this) {
                 return super.iterator();
             }
             // Only what is not a definition, without walking the (mostly empty) slots of every

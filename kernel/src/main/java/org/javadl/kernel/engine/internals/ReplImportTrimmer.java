@@ -1,4 +1,4 @@
-package org.javadl.kernel.engine.javac;
+package org.javadl.kernel.engine.internals;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -49,7 +49,7 @@ import java.util.logging.Logger;
  * imports ({@code import java.util.*}) stay. Types reached without their name (the type of
  * {@code f()} where {@code f} returns a class defined earlier) come from class files, as before.
  *
- * <p>Only compilations that run a cell are changed ({@link #during}): completion needs the full
+ * <p>Only compilations that run a cell are changed (those in a {@link CellScope} that trims): completion needs the full
  * scope, since the name being typed is not yet in the source.
  *
  * <p>javac has no API to change a parsed unit; the list of its top-level trees is replaced, and new
@@ -57,17 +57,16 @@ import java.util.logging.Logger;
  * {@code jdk.compiler/com.sun.tools.javac.{api,tree,util}} opened to this code (the kernel jar's
  * manifest does that; tests pass {@code --add-opens}). Without it this logs once and does nothing,
  * and JShell writes every import as before.
+ *
+ * <p>JDK members it touches (checked on JDK 17.0.15 and 25.0.3): {@code com.sun.tools.javac.tree.JCTree.JCCompilationUnit.defs} (replaced per unit), {@code com.sun.tools.javac.util.List.from(Iterable)}, {@code com.sun.tools.javac.api.BasicJavacTask.getContext()}, {@code com.sun.tools.javac.tree.TreeMaker.instance(Context)}, {@code at(int)}, {@code Ident(Name)}, {@code Select(JCExpression, Name)}, {@code Import(..., boolean)}, {@code com.sun.tools.javac.util.Names.instance(Context)} and {@code fromString(String)}.
  */
 public final class ReplImportTrimmer implements TaskListener {
     private static final Logger LOG = Logger.getLogger(ReplImportTrimmer.class.getName());
     private static final String REPL_PACKAGE = "REPL";
     private static final String WRAPPER_PREFIX = "$JShell$";
-    private static final ThreadLocal<Boolean> ACTIVE = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private static final AtomicLong REMOVED = new AtomicLong();
     private static final AtomicLong ADDED = new AtomicLong();
     private static final Access ACCESS = Access.find();
-    /** Tests only: a definition's name whose import trimmed compilations leave out, to make javac miss it. */
-    static volatile String withheldForTests;
 
     /** Whether javac's internals can be reached, so that imports are trimmed at all. */
     public static boolean available() {
@@ -95,28 +94,6 @@ public final class ReplImportTrimmer implements TaskListener {
         this.task = task;
     }
 
-    /**
-     * Trims the compilations this thread runs until the returned scope is closed (JShell compiles
-     * on the thread that calls {@code eval} or {@code drop}). Scopes nest.
-     */
-    public static Scope during() {
-        boolean before = ACTIVE.get();
-        ACTIVE.set(Boolean.TRUE);
-        return () -> ACTIVE.set(before);
-    }
-
-    /** Compiles on this thread untrimmed until the scope is closed ({@link CompileSafetyNet}'s second try). */
-    static Scope suspended() {
-        boolean before = ACTIVE.get();
-        ACTIVE.set(Boolean.FALSE);
-        return () -> ACTIVE.set(before);
-    }
-
-    /** Whether compilations on this thread are trimmed now. */
-    static boolean trimmingHere() {
-        return ACCESS != null && ACTIVE.get();
-    }
-
     /** Imports removed so far by all trimmers in this JVM (for tests and logs). */
     public static long removedSoFar() {
         return REMOVED.get();
@@ -127,19 +104,14 @@ public final class ReplImportTrimmer implements TaskListener {
         return ADDED.get();
     }
 
-    /** What {@link #during} returns: closing it ends the trimming it started. */
-    public interface Scope extends AutoCloseable {
-        @Override
-        void close();
-    }
-
     @Override
     public void finished(TaskEvent e) {
-        if (e.getKind() == TaskEvent.Kind.PARSE && ACTIVE.get() && ACCESS != null) {
+        CellScope cell = CellScope.current();
+        if (e.getKind() == TaskEvent.Kind.PARSE && cell != null && cell.trimImports && ACCESS != null) {
             CompilationUnitTree unit = e.getCompilationUnit();
             if (unit != null && unit.getPackageName() instanceof IdentifierTree pkg
                     && pkg.getName().contentEquals(REPL_PACKAGE)) {
-                rewrite(unit, pkg.getName());
+                rewrite(unit, pkg.getName(), cell);
             }
         }
     }
@@ -149,7 +121,7 @@ public final class ReplImportTrimmer implements TaskListener {
      * when JShell was told to write none ({@link ReplDefinitions}), adds those of the definitions
      * the unit names.
      */
-    private void rewrite(CompilationUnitTree unit, Name repl) {
+    private void rewrite(CompilationUnitTree unit, Name repl, CellScope cell) {
         Set<Name> named = new HashSet<>();
         List<String> wrappersNamed = new ArrayList<>();
         scanNames(unit, named, wrappersNamed);
@@ -163,7 +135,7 @@ public final class ReplImportTrimmer implements TaskListener {
                     && select.getExpression() instanceof MemberSelectTree wrapper
                     && wrapper.getExpression() instanceof IdentifierTree pkg
                     && pkg.getName().equals(repl)) {
-                if (!named.contains(select.getIdentifier()) || withheldForTests(select.getIdentifier())) {
+                if (!named.contains(select.getIdentifier()) || cell.withholds(select.getIdentifier())) {
                     removed++;
                     continue;
                 }
@@ -176,11 +148,11 @@ public final class ReplImportTrimmer implements TaskListener {
             }
         }
         List<Object> added = new ArrayList<>();
-        ReplDefinitions definitions = ReplDefinitions.current();
+        ReplDefinitions definitions = cell.definitions;
         if (definitions != null) {
             Set<Name> declared = declaredAtTop(unit);
             for (Name n : named) {
-                if (declared.contains(n) || replImported.contains(n) || withheldForTests(n)) {
+                if (declared.contains(n) || replImported.contains(n) || cell.withholds(n)) {
                     continue; // JShell leaves these out too (its "except" and "plus")
                 }
                 for (String wrapper : definitions.wrappersImporting(n.toString())) {
@@ -198,12 +170,7 @@ public final class ReplImportTrimmer implements TaskListener {
             REMOVED.addAndGet(removed);
             ADDED.addAndGet(added.size());
         }
-        ReplClassListing.reachable(wrappersNamed);
-    }
-
-    private static boolean withheldForTests(Name n) {
-        String w = withheldForTests;
-        return w != null && n.contentEquals(w);
+        cell.reachable(wrappersNamed);
     }
 
     /** Names the unit's top-level classes and their members declare (JShell's wrapper and what it wraps). */
@@ -280,16 +247,13 @@ public final class ReplImportTrimmer implements TaskListener {
     private record Access(Field defs, Method listFrom, Method getContext, Method makerOf, Method at,
                           Method ident, Method select, Method makeImport, Method namesOf, Method fromString) {
         static Access find() {
-            ClassLoader javac = Tree.class.getClassLoader();
             Field defs;
             Method from;
             try {
-                Class<?> unitClass = Class.forName("com.sun.tools.javac.tree.JCTree$JCCompilationUnit", false, javac);
+                Class<?> unitClass = Reflect.type("com.sun.tools.javac.tree.JCTree$JCCompilationUnit");
                 defs = unitClass.getField("defs");
                 defs.setAccessible(true);
-                Class<?> listClass = Class.forName("com.sun.tools.javac.util.List", false, javac);
-                from = listClass.getMethod("from", Iterable.class);
-                from.setAccessible(true);
+                from = Reflect.publicMethod(Reflect.type("com.sun.tools.javac.util.List"), "from", Iterable.class);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 LOG.log(Level.INFO, "javac's trees cannot be changed (" + e + "): every cell imports all earlier "
                         + "definitions, so cells get slower as definitions pile up. Run with --add-opens "
@@ -298,11 +262,11 @@ public final class ReplImportTrimmer implements TaskListener {
                 return null;
             }
             try {
-                Class<?> context = Class.forName("com.sun.tools.javac.util.Context", false, javac);
-                Class<?> nameClass = Class.forName("com.sun.tools.javac.util.Name", false, javac);
-                Class<?> maker = Class.forName("com.sun.tools.javac.tree.TreeMaker", false, javac);
-                Class<?> expression = Class.forName("com.sun.tools.javac.tree.JCTree$JCExpression", false, javac);
-                Class<?> namesClass = Class.forName("com.sun.tools.javac.util.Names", false, javac);
+                Class<?> context = Reflect.type("com.sun.tools.javac.util.Context");
+                Class<?> nameClass = Reflect.type("com.sun.tools.javac.util.Name");
+                Class<?> maker = Reflect.type("com.sun.tools.javac.tree.TreeMaker");
+                Class<?> expression = Reflect.type("com.sun.tools.javac.tree.JCTree$JCExpression");
+                Class<?> namesClass = Reflect.type("com.sun.tools.javac.util.Names");
                 Method makeImport = null;
                 for (Method m : maker.getMethods()) { // Import(JCTree, boolean) on 17, Import(JCFieldAccess, boolean) later
                     if (m.getName().equals("Import") && m.getParameterCount() == 2
@@ -314,24 +278,19 @@ public final class ReplImportTrimmer implements TaskListener {
                     throw new NoSuchMethodException("TreeMaker.Import");
                 }
                 return new Access(defs, from,
-                        accessible(Class.forName("com.sun.tools.javac.api.BasicJavacTask", false, javac).getMethod("getContext")),
-                        accessible(maker.getMethod("instance", context)),
-                        accessible(maker.getMethod("at", int.class)),
-                        accessible(maker.getMethod("Ident", nameClass)),
-                        accessible(maker.getMethod("Select", expression, nameClass)),
-                        accessible(makeImport),
-                        accessible(namesClass.getMethod("instance", context)),
-                        accessible(namesClass.getMethod("fromString", String.class)));
+                        Reflect.publicMethod(Reflect.type("com.sun.tools.javac.api.BasicJavacTask"), "getContext"),
+                        Reflect.publicMethod(maker, "instance", context),
+                        Reflect.publicMethod(maker, "at", int.class),
+                        Reflect.publicMethod(maker, "Ident", nameClass),
+                        Reflect.publicMethod(maker, "Select", expression, nameClass),
+                        Reflect.accessible(makeImport),
+                        Reflect.publicMethod(namesClass, "instance", context),
+                        Reflect.publicMethod(namesClass, "fromString", String.class));
             } catch (ReflectiveOperationException | RuntimeException e) {
                 LOG.log(Level.INFO, "javac's tree maker cannot be reached (" + e + "); JShell keeps writing every "
                         + "definition's import and the unused ones are removed after parsing.");
                 return new Access(defs, from, null, null, null, null, null, null, null, null);
             }
-        }
-
-        private static Method accessible(Method m) {
-            m.setAccessible(true);
-            return m;
         }
 
         boolean canMakeTrees() {

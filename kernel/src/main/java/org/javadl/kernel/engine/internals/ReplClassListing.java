@@ -1,4 +1,4 @@
-package org.javadl.kernel.engine.javac;
+package org.javadl.kernel.engine.internals;
 
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -42,33 +42,31 @@ import java.util.logging.Logger;
  * method's return type, a superclass, a field's type; javac reads nothing else). The class files
  * are scanned for the bytes {@code REPL/$JShell$}, which over-approximates, as it should. javac has
  * no other way to reach a {@code REPL} class, so the listing is narrowed to exactly those, and
- * only on the thread and for the compilation that computed them ({@link #reachable}); every other
+ * only on the thread and for the compilation that computed them ({@link CellScope#reachable}); every other
  * listing (completion, documentation, JShell's own start-up) sees everything.
  *
  * <p>The listing is JShell's map of class files (in its file manager), replaced by reflection
  * with a map that narrows {@code values()}, the one view JShell lists from. It needs
  * {@code jdk.jshell/jdk.jshell} opened to this code; without it this logs once and is off.
+ *
+ * <p>JDK members it touches (checked on JDK 17.0.15 and 25.0.3): {@code jdk.jshell.JShell.taskFactory}, {@code TaskFactory.fileManager}, {@code MemoryFileManager.classObjects} (a final {@code TreeMap}, replaced); JShell lists the package through that map's {@code values()}.
  */
 public final class ReplClassListing {
     private static final Logger LOG = Logger.getLogger(ReplClassListing.class.getName());
     private static final String REPL_PREFIX = "REPL.";
     private static final String CLASS_FILE_PACKAGE = "REPL/";
     private static final byte[] CLASS_FILE_MARK = (CLASS_FILE_PACKAGE + "$JShell$").getBytes(StandardCharsets.US_ASCII);
-    /** The wrappers ({@code REPL.$JShell$12}) the current compilation of this thread may list; null: all. */
-    private static final ThreadLocal<Set<String>> REACHABLE = new ThreadLocal<>();
-    /** The listing that compilations on this thread narrow (set while a cell runs). */
-    private static final ThreadLocal<ClassFileMap> CURRENT = new ThreadLocal<>();
-    /** Tests only: class files whose name ends so are left out of narrowed listings, to make javac miss one. */
-    static volatile String hiddenForTests;
 
     private static final AtomicLong NARROWED = new AtomicLong();
     private static final AtomicLong LISTED = new AtomicLong();
 
     private final ClassFileMap classFiles;
     private volatile boolean disabled;
+    /** Tests only: class files whose name ends so are left out of narrowed listings, to make javac miss one. */
+    volatile String hiddenForTests;
 
-    private ReplClassListing(ClassFileMap classFiles) {
-        this.classFiles = classFiles;
+    private ReplClassListing(SortedMap<String, Object> from) {
+        this.classFiles = new ClassFileMap(from);
     }
 
     /**
@@ -77,16 +75,16 @@ public final class ReplClassListing {
      */
     public static ReplClassListing install(JShell shell) {
         try {
-            Object fileManager = JdkInternals.fileManager(shell);
-            Field mapField = JdkInternals.field(fileManager.getClass(), "classObjects");
+            Object fileManager = Reflect.fileManager(shell);
+            Field mapField = Reflect.field(fileManager.getClass(), "classObjects");
             Object old = mapField.get(fileManager);
             if (!(old instanceof TreeMap<?, ?> tree)) {
                 throw new IllegalStateException("JShell's class files are a " + old.getClass().getName());
             }
             @SuppressWarnings("unchecked")
-            ClassFileMap replacement = new ClassFileMap((SortedMap<String, Object>) tree);
-            JdkInternals.replaceFinal(mapField, fileManager, replacement);
-            return new ReplClassListing(replacement);
+            ReplClassListing listing = new ReplClassListing((SortedMap<String, Object>) tree);
+            Reflect.replaceFinal(mapField, fileManager, listing.classFiles);
+            return listing;
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.INFO, "JShell's class listing cannot be narrowed (" + e + "); each compilation "
                     + "lists every class the session defined. Run with --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED.");
@@ -94,44 +92,16 @@ public final class ReplClassListing {
         }
     }
 
-    /**
-     * Narrows the compilations this thread runs until the scope is closed, as {@link
-     * ReplImportTrimmer#during} trims them; {@code listing} may be null (then nothing is narrowed).
-     */
-    public static ReplImportTrimmer.Scope during(ReplClassListing listing) {
-        ClassFileMap before = CURRENT.get();
-        CURRENT.set(listing == null || listing.disabled ? null : listing.classFiles);
-        return () -> {
-            CURRENT.set(before);
-            REACHABLE.remove();
-        };
-    }
-
-    /** Whether compilations on this thread see this narrowed listing now. */
-    boolean narrowingHere() {
-        return !disabled && CURRENT.get() == classFiles;
-    }
-
-    /** The listing in effect: a compilation starts with all of it. */
-    static void compilationStarted() {
-        REACHABLE.remove();
+    /** Whether narrowing is on (a missed class file turns it off for the session). */
+    boolean on() {
+        return !disabled;
     }
 
     /**
-     * Adds {@code wrappers} (simple names, {@code $JShell$12}) and what their class files reach to
-     * what the current compilation of this thread lists. Called for each parsed unit; a
-     * compilation that never calls this lists everything.
+     * Adds to {@code reach} the wrappers {@code wrappers} (simple names, {@code $JShell$12}) and,
+     * transitively, every wrapper their class files name.
      */
-    static void reachable(Collection<String> wrappers) {
-        ClassFileMap map = CURRENT.get();
-        if (map == null) {
-            return;
-        }
-        Set<String> reach = REACHABLE.get();
-        if (reach == null) {
-            reach = new HashSet<>();
-            REACHABLE.set(reach);
-        }
+    void addReachable(Set<String> reach, Collection<String> wrappers) {
         Deque<String> todo = new ArrayDeque<>();
         for (String w : wrappers) {
             todo.add(REPL_PREFIX + w);
@@ -139,8 +109,8 @@ public final class ReplClassListing {
         while (!todo.isEmpty()) {
             String wrapper = todo.pop();
             if (reach.add(wrapper)) {
-                for (Object file : classesOf(map, wrapper).values()) {
-                    todo.addAll(map.referencedWrappers(file));
+                for (Object file : classesOf(classFiles, wrapper).values()) {
+                    todo.addAll(classFiles.referencedWrappers(file));
                 }
             }
         }
@@ -154,14 +124,14 @@ public final class ReplClassListing {
      * for ... not found").
      */
     public boolean missedAClass(JShell shell, List<SnippetEvent> events) {
-        if (disabled || CURRENT.get() != classFiles) {
+        CellScope cell = CellScope.current();
+        if (disabled || cell == null || cell.listing != this) {
             return false;
         }
         for (SnippetEvent e : events) {
             if (e.causeSnippet() == null && e.status() == Snippet.Status.REJECTED
                     && shell.diagnostics(e.snippet()).anyMatch(d -> d.getCode().contains("cant.access"))) {
                 disabled = true;
-                CURRENT.remove();
                 LOG.warning("javac missed a class file with the narrowed REPL listing; listing everything from "
                         + "now on. Snippet: " + e.snippet().source());
                 return true;
@@ -184,11 +154,47 @@ public final class ReplClassListing {
         return new long[] {NARROWED.get(), LISTED.get()};
     }
 
+    /** {@code REPL.$JShell$N} for every {@code REPL/$JShell$N} in the class file's bytes. */
+    private static Set<String> scan(Object file) {
+        byte[] b;
+        try (InputStream in = ((JavaFileObject) file).openInputStream()) {
+            b = in.readAllBytes();
+        } catch (IOException | RuntimeException e) {
+            return Set.of();
+        }
+        Set<String> found = new HashSet<>();
+        outer:
+        for (int i = 0; i + CLASS_FILE_MARK.length <= b.length; i++) {
+            for (int j = 0; j < CLASS_FILE_MARK.length; j++) {
+                if (b[i + j] != CLASS_FILE_MARK[j]) {
+                    continue outer;
+                }
+            }
+            // A wrapper's name is $JShell$ and its snippets' key numbers and version letters,
+            // joined by '_' ($JShell$12, $JShell$12B, $JShell$12_13C); a nested class's
+            // name goes on after a '$'.
+            int end = i + CLASS_FILE_MARK.length;
+            while (end < b.length && isWrapperNameByte(b[end])) {
+                end++;
+            }
+            if (end > i + CLASS_FILE_MARK.length) {
+                int name = i + CLASS_FILE_PACKAGE.length();
+                found.add(REPL_PREFIX + new String(b, name, end - name, StandardCharsets.US_ASCII));
+            }
+            i = end - 1;
+        }
+        return found;
+    }
+
+    private static boolean isWrapperNameByte(byte c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+    }
+
     /**
      * JShell's map from binary class name to class file, whose {@code values()} (what JShell
      * lists) leaves out the wrappers the current compilation cannot reach.
      */
-    private static final class ClassFileMap extends TreeMap<String, Object> {
+    private final class ClassFileMap extends TreeMap<String, Object> {
         /** Wrappers named in each class file, by class file (JShell writes a new object each time). */
         private final Map<Object, Set<String>> references = new WeakHashMap<>();
 
@@ -197,49 +203,14 @@ public final class ReplClassListing {
         }
 
         synchronized Set<String> referencedWrappers(Object file) {
-            return references.computeIfAbsent(file, ClassFileMap::scan);
-        }
-
-        /** {@code REPL.$JShell$N} for every {@code REPL/$JShell$N} in the class file's bytes. */
-        private static Set<String> scan(Object file) {
-            byte[] b;
-            try (InputStream in = ((JavaFileObject) file).openInputStream()) {
-                b = in.readAllBytes();
-            } catch (IOException | RuntimeException e) {
-                return Set.of();
-            }
-            Set<String> found = new HashSet<>();
-            outer:
-            for (int i = 0; i + CLASS_FILE_MARK.length <= b.length; i++) {
-                for (int j = 0; j < CLASS_FILE_MARK.length; j++) {
-                    if (b[i + j] != CLASS_FILE_MARK[j]) {
-                        continue outer;
-                    }
-                }
-                // A wrapper's name is $JShell$ and its snippets' key numbers and version letters,
-                // joined by '_' ($JShell$12, $JShell$12B, $JShell$12_13C); a nested class's
-                // name goes on after a '$'.
-                int end = i + CLASS_FILE_MARK.length;
-                while (end < b.length && isWrapperNameByte(b[end])) {
-                    end++;
-                }
-                if (end > i + CLASS_FILE_MARK.length) {
-                    int name = i + CLASS_FILE_PACKAGE.length();
-                    found.add(REPL_PREFIX + new String(b, name, end - name, StandardCharsets.US_ASCII));
-                }
-                i = end - 1;
-            }
-            return found;
-        }
-
-        private static boolean isWrapperNameByte(byte c) {
-            return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+            return references.computeIfAbsent(file, ReplClassListing::scan);
         }
 
         @Override
         public Collection<Object> values() {
-            Set<String> reach = REACHABLE.get();
-            if (reach == null || CURRENT.get() != this) {
+            CellScope cell = CellScope.current();
+            Set<String> reach = cell == null ? null : cell.reachableIn(ReplClassListing.this);
+            if (reach == null) {
                 return super.values();
             }
             // Only the reachable wrappers, each looked up by name: the cost is what the

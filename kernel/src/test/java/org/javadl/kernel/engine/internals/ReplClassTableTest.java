@@ -1,4 +1,4 @@
-package org.javadl.kernel.engine.javac;
+package org.javadl.kernel.engine.internals;
 
 import org.javadl.kernel.engine.EngineSession;
 import org.junit.jupiter.api.AfterAll;

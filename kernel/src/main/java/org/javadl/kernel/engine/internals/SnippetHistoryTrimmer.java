@@ -1,4 +1,4 @@
-package org.javadl.kernel.engine;
+package org.javadl.kernel.engine.internals;
 
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -46,8 +46,10 @@ import java.util.logging.Logger;
  * {@code jdk.jshell/jdk.jshell} opened to this code (as for {@link ReplClassPruner}). When the
  * internals are not what this class expects, it turns itself off and says so once in the log;
  * the kernel then works as before, only growing with the length of the session.
+ *
+ * <p>JDK members it touches (checked on JDK 17.0.15 and 25.0.3): {@code jdk.jshell.JShell.maps} and {@code outerMap}; {@code SnippetMaps.snippets} and {@code keyIndexToSnippet}; {@code OuterWrapMap.classOuters}; {@code Snippet.outerWrap()}, {@code setOuterWrap(OuterWrap)}, {@code key()}, {@code setDiagnostics(DiagList)}; {@code Key.index()}; {@code DiagList()}; {@code OuterSnippetsClassWrap.wrapToSnippet}, its constructor and {@code wrapLineToSnippet(int)}; {@code OuterWrap.w}, {@code className()}, {@code wrapLineToSnippetLine(int)}; {@code Wrap$CompoundWrap.os} and its constructor; {@code GeneralWrap.wrapped()}.
  */
-final class SnippetHistoryTrimmer {
+public final class SnippetHistoryTrimmer {
     private static final Logger LOG = Logger.getLogger(SnippetHistoryTrimmer.class.getName());
 
     private final JShell shell;
@@ -81,39 +83,38 @@ final class SnippetHistoryTrimmer {
 
     /** A trimmer for {@code shell}, or null when JShell's internals cannot be reached. */
     @SuppressWarnings("unchecked")
-    static SnippetHistoryTrimmer forShell(JShell shell) {
+    public static SnippetHistoryTrimmer forShell(JShell shell) {
         try {
-            Object maps = field(JShell.class, "maps").get(shell);
-            Object outerMap = field(JShell.class, "outerMap").get(shell);
-            Set<Snippet> all = (Set<Snippet>) field(maps.getClass(), "snippets").get(maps);
-            List<Snippet> byKey = (List<Snippet>) field(maps.getClass(), "keyIndexToSnippet").get(maps);
-            Map<String, Object> outers = (Map<String, Object>) field(outerMap.getClass(), "classOuters").get(outerMap);
+            Object maps = Reflect.field(JShell.class, "maps").get(shell);
+            Object outerMap = Reflect.field(JShell.class, "outerMap").get(shell);
+            Set<Snippet> all = (Set<Snippet>) Reflect.field(maps.getClass(), "snippets").get(maps);
+            List<Snippet> byKey = (List<Snippet>) Reflect.field(maps.getClass(), "keyIndexToSnippet").get(maps);
+            Map<String, Object> outers = (Map<String, Object>) Reflect.field(outerMap.getClass(), "classOuters").get(outerMap);
 
-            ClassLoader jshell = JShell.class.getClassLoader();
-            Class<?> outerWrapType = Class.forName("jdk.jshell.OuterWrap", false, jshell);
-            Class<?> classWrapType = Class.forName("jdk.jshell.OuterSnippetsClassWrap", false, jshell);
-            Class<?> wrapType = Class.forName("jdk.jshell.Wrap", false, jshell);
-            Class<?> compoundType = Class.forName("jdk.jshell.Wrap$CompoundWrap", false, jshell);
-            Class<?> keyType = Class.forName("jdk.jshell.Key", false, jshell);
-            Class<?> diagListType = Class.forName("jdk.jshell.DiagList", false, jshell);
+            Class<?> outerWrapType = Reflect.type("jdk.jshell.OuterWrap");
+            Class<?> classWrapType = Reflect.type("jdk.jshell.OuterSnippetsClassWrap");
+            Class<?> wrapType = Reflect.type("jdk.jshell.Wrap");
+            Class<?> compoundType = Reflect.type("jdk.jshell.Wrap$CompoundWrap");
+            Class<?> keyType = Reflect.type("jdk.jshell.Key");
+            Class<?> diagListType = Reflect.type("jdk.jshell.DiagList");
             Internals in = new Internals(
-                    method(Snippet.class, "outerWrap"),
-                    method(Snippet.class, "setOuterWrap", outerWrapType),
-                    method(Snippet.class, "key"),
-                    method(keyType, "index"),
-                    method(Snippet.class, "setDiagnostics", diagListType),
-                    constructor(diagListType),
+                    Reflect.method(Snippet.class, "outerWrap"),
+                    Reflect.method(Snippet.class, "setOuterWrap", outerWrapType),
+                    Reflect.method(Snippet.class, "key"),
+                    Reflect.method(keyType, "index"),
+                    Reflect.method(Snippet.class, "setDiagnostics", diagListType),
+                    Reflect.constructor(diagListType),
                     classWrapType,
-                    field(classWrapType, "wrapToSnippet"),
-                    field(outerWrapType, "w"),
+                    Reflect.field(classWrapType, "wrapToSnippet"),
+                    Reflect.field(outerWrapType, "w"),
                     compoundType,
-                    field(compoundType, "os"),
-                    constructor(compoundType, Object[].class),
-                    constructor(classWrapType, String.class, compoundType, List.class, List.class),
-                    method(outerWrapType, "className"),
-                    method(outerWrapType, "wrapLineToSnippetLine", int.class),
-                    method(classWrapType, "wrapLineToSnippet", int.class),
-                    method(Class.forName("jdk.jshell.GeneralWrap", false, jshell), "wrapped"));
+                    Reflect.field(compoundType, "os"),
+                    Reflect.constructor(compoundType, Object[].class),
+                    Reflect.constructor(classWrapType, String.class, compoundType, List.class, List.class),
+                    Reflect.method(outerWrapType, "className"),
+                    Reflect.method(outerWrapType, "wrapLineToSnippetLine", int.class),
+                    Reflect.method(classWrapType, "wrapLineToSnippet", int.class),
+                    Reflect.method(Reflect.type("jdk.jshell.GeneralWrap"), "wrapped"));
             if (wrapType.isAssignableFrom(compoundType)) {
                 return new SnippetHistoryTrimmer(shell, all, byKey, outers, in);
             }
@@ -131,7 +132,7 @@ final class SnippetHistoryTrimmer {
      * are the snippets the kernel dropped after this cell: statements, expressions and temporary
      * variables, whose keys are never used again. Returns how many snippets left the history.
      */
-    int trim(Collection<Snippet> dropped) {
+    public int trim(Collection<Snippet> dropped) {
         if (disabled) {
             return 0;
         }
@@ -151,7 +152,7 @@ final class SnippetHistoryTrimmer {
      * status changed in this cell) and at those an earlier call had to leave, so that it costs what
      * the cell changed rather than what the session holds.
      */
-    int trim(Collection<Snippet> dropped, Collection<Snippet> touched) {
+    public int trim(Collection<Snippet> dropped, Collection<Snippet> touched) {
         if (disabled) {
             return 0;
         }
@@ -185,7 +186,7 @@ final class SnippetHistoryTrimmer {
      * Whether an active snippet was compiled into the same wrapper class as {@code s} (JShell
      * compiles some snippets together); such a wrapper must be kept whole.
      */
-    boolean sharesClassWithActive(Snippet s) {
+    public boolean sharesClassWithActive(Snippet s) {
         try {
             Object wrap = in.outerWrap.invoke(s);
             if (!in.classWrapType.isInstance(wrap)) {
@@ -329,32 +330,14 @@ final class SnippetHistoryTrimmer {
      * @param snippets    snippets in its history
      * @param sourceChars characters of generated source kept for all the wrapper classes it compiled
      */
-    record History(int snippets, long sourceChars) {
+    public record History(int snippets, long sourceChars) {
     }
 
-    History history() throws ReflectiveOperationException {
+    public History history() throws ReflectiveOperationException {
         long chars = 0;
         for (Object wrap : classOuters.values()) {
             chars += ((String) in.wrapped.invoke(wrap)).length();
         }
         return new History(allSnippets.size(), chars);
-    }
-
-    private static Field field(Class<?> owner, String name) throws NoSuchFieldException {
-        Field f = owner.getDeclaredField(name);
-        f.setAccessible(true);
-        return f;
-    }
-
-    private static Method method(Class<?> owner, String name, Class<?>... params) throws NoSuchMethodException {
-        Method m = owner.getDeclaredMethod(name, params);
-        m.setAccessible(true);
-        return m;
-    }
-
-    private static Constructor<?> constructor(Class<?> owner, Class<?>... params) throws NoSuchMethodException {
-        Constructor<?> c = owner.getDeclaredConstructor(params);
-        c.setAccessible(true);
-        return c;
     }
 }

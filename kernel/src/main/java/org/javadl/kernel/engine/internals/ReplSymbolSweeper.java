@@ -1,4 +1,4 @@
-package org.javadl.kernel.engine.javac;
+package org.javadl.kernel.engine.internals;
 
 import jdk.jshell.JShell;
 
@@ -26,6 +26,8 @@ import java.util.logging.Logger;
  * {@code jdk.compiler/com.sun.tools.javac.api} and {@code jdk.compiler/com.sun.tools.javac.code}
  * opened to this code, as the kernel jar's manifest does). Without that the sweeper logs once and
  * is not created.
+ *
+ * <p>JDK members it touches (checked on JDK 17.0.15 and 25.0.3): {@code jdk.jshell.JShell.taskFactory}, {@code TaskFactory.javacTaskPool}, {@code com.sun.tools.javac.api.JavacTaskPool.options2Contexts}, {@code com.sun.tools.javac.code.Symtab.instance(Context)} and {@code Symtab.classes} (entries removed).
  */
 public final class ReplSymbolSweeper {
     private static final Logger LOG = Logger.getLogger(ReplSymbolSweeper.class.getName());
@@ -48,16 +50,13 @@ public final class ReplSymbolSweeper {
     /** A sweeper for {@code shell}'s javac contexts, or null when they cannot be reached. */
     public static ReplSymbolSweeper forShell(JShell shell) {
         try {
-            Object taskFactory = JdkInternals.taskFactory(shell);
-            Object pool = JdkInternals.field(taskFactory.getClass(), "javacTaskPool").get(taskFactory);
-            Field contexts = JdkInternals.field(pool.getClass(), "options2Contexts");
-            ClassLoader javac = pool.getClass().getClassLoader();
-            Class<?> symtab = Class.forName("com.sun.tools.javac.code.Symtab", false, javac);
-            Class<?> context = Class.forName("com.sun.tools.javac.util.Context", false, javac);
-            Method instance = symtab.getMethod("instance", context);
-            instance.setAccessible(true);
+            Object taskFactory = Reflect.taskFactory(shell);
+            Object pool = Reflect.field(taskFactory.getClass(), "javacTaskPool").get(taskFactory);
+            Field contexts = Reflect.field(pool.getClass(), "options2Contexts");
+            Class<?> symtab = Reflect.type("com.sun.tools.javac.code.Symtab");
+            Method instance = Reflect.publicMethod(symtab, "instance", Reflect.type("com.sun.tools.javac.util.Context"));
             ReplSymbolSweeper sweeper = new ReplSymbolSweeper(taskFactory, pool, contexts, instance,
-                    JdkInternals.field(symtab, "classes"));
+                    Reflect.field(symtab, "classes"));
             sweeper.sweep(); // fail here, not in the middle of a session
             return sweeper;
         } catch (ReflectiveOperationException | RuntimeException e) {

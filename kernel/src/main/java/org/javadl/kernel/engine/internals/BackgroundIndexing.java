@@ -1,4 +1,4 @@
-package org.javadl.kernel.engine;
+package org.javadl.kernel.engine.internals;
 
 import jdk.jshell.SourceCodeAnalysis;
 
@@ -18,8 +18,10 @@ import java.util.logging.Logger;
  * switch ({@code SourceCodeAnalysisImpl.suspendIndexing}, reached by reflection through the
  * jar's {@code Add-Opens: jdk.jshell/jdk.jshell}) to keep it paused from the start until
  * {@link #resume()}. Without access it does nothing and indexing runs as JShell would run it.
+ *
+ * <p>JDK members it touches (checked on JDK 17.0.15 and 25.0.3): {@code jdk.jshell.SourceCodeAnalysisImpl.suspendIndexing()}, {@code resumeIndexing()} and {@code waitBackgroundTaskFinished()} (public methods of a class in an unexported package).
  */
-final class BackgroundIndexing {
+public final class BackgroundIndexing {
     private static final Logger LOG = Logger.getLogger(BackgroundIndexing.class.getName());
 
     private final SourceCodeAnalysis analysis;
@@ -34,12 +36,10 @@ final class BackgroundIndexing {
     }
 
     /** Pauses indexing for {@code analysis} (as early as possible: right after it is created). */
-    static BackgroundIndexing pause(SourceCodeAnalysis analysis) {
+    public static BackgroundIndexing pause(SourceCodeAnalysis analysis) {
         try {
-            Method suspend = analysis.getClass().getMethod("suspendIndexing");
-            Method resume = analysis.getClass().getMethod("resumeIndexing");
-            suspend.setAccessible(true);
-            resume.setAccessible(true);
+            Method suspend = Reflect.publicMethod(analysis.getClass(), "suspendIndexing");
+            Method resume = Reflect.publicMethod(analysis.getClass(), "resumeIndexing");
             suspend.invoke(analysis);
             return new BackgroundIndexing(analysis, resume, true);
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -49,7 +49,7 @@ final class BackgroundIndexing {
     }
 
     /** Lets indexing run; later calls do nothing. */
-    synchronized void resume() {
+    public synchronized void resume() {
         if (!paused) {
             return;
         }
@@ -61,7 +61,7 @@ final class BackgroundIndexing {
         }
     }
 
-    synchronized boolean paused() {
+    public synchronized boolean paused() {
         return paused;
     }
 
@@ -70,7 +70,7 @@ final class BackgroundIndexing {
      * finish: the first completion request of a session may ask for a package name, and the
      * answer should not depend on whether the kernel happened to be idle long enough before.
      */
-    void resumeAndAwaitOnce(long timeoutMillis) {
+    public void resumeAndAwaitOnce(long timeoutMillis) {
         synchronized (this) {
             resume();
             if (awaited) {
@@ -80,8 +80,7 @@ final class BackgroundIndexing {
         }
         Thread waiter = new Thread(() -> {
             try {
-                Method wait = analysis.getClass().getMethod("waitBackgroundTaskFinished");
-                wait.setAccessible(true);
+                Method wait = Reflect.publicMethod(analysis.getClass(), "waitBackgroundTaskFinished");
                 wait.invoke(analysis);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 LOG.log(Level.FINE, "cannot wait for JShell's indexing", e);

@@ -1,4 +1,4 @@
-package org.javadl.kernel.engine.javac;
+package org.javadl.kernel.engine.internals;
 
 import com.sun.source.util.JavacTask;
 
@@ -30,7 +30,7 @@ import java.util.logging.Logger;
  * seen: after the default imports, thousands. A cell takes several tasks, so in a warm {@code 1+1}
  * that walk was a third of JShell's time (JFR, JDK 17). {@code getAllClasses()} lists the table
  * through its {@code values()}, which nothing else in javac's symbol table uses; while a cell runs
- * ({@link ReplImportTrimmer#during}), this table's {@code values()} answers with the entries whose
+ * (in a {@link CellScope} that trims imports), this table's {@code values()} answers with the entries whose
  * flat name is in {@code REPL} (all JShell's wrapper classes and their members), which are exactly
  * the ones the walk removes, so the clean-up does the same work on a few entries instead of all.
  * Completion, documentation and other compilations see the whole table.
@@ -38,12 +38,14 @@ import java.util.logging.Logger;
  * <p>The only other caller of {@code getAllClasses()} in the JDK (checked on 17 and 25) is annotation
  * processing, which JShell does not run. Entries are indexed when they are added (every way a map
  * can be added to is overridden); {@link #check()} compares the index with the table, and a
- * mismatch turns narrowing off for good, with a log line.
+ * mismatch turns narrowing off for good for that table, with a log line.
  *
  * <p>Installed per pooled context when a task starts ({@link ReplImportPlugin}); reached by
  * reflection ({@code jdk.compiler/com.sun.tools.javac.api} and {@code .code} opened). The field is
- * final (see {@link JdkInternals#replaceFinal}); if any step is refused this is off and JShell walks
+ * final (see {@link Reflect#replaceFinal}); if any step is refused this is off and JShell walks
  * the whole table as before.
+ *
+ * <p>JDK members it touches (checked on JDK 17.0.15 and 25.0.3): {@code com.sun.tools.javac.api.BasicJavacTask.getContext()}, {@code com.sun.tools.javac.code.Symtab.instance(Context)}, {@code Symtab.classes} (a final {@code HashMap}, replaced; {@code Symtab.getAllClasses()} reads its {@code values()}).
  */
 public final class ReplClassTable {
     private static final Logger LOG = Logger.getLogger(ReplClassTable.class.getName());
@@ -51,14 +53,17 @@ public final class ReplClassTable {
     private static final Access ACCESS = Access.find();
     private static final AtomicLong CONTEXTS = new AtomicLong();
     private static final AtomicLong NARROWED = new AtomicLong();
-    private static volatile boolean disabled;
+    /** Set when this JVM refuses a step (the same for every context and every JShell in it). */
+    private static volatile boolean refused;
+    /** Tables found with an unindexed REPL class, in this JVM: each is then off, and the patch counts as off. */
+    private static final AtomicLong UNINDEXED = new AtomicLong();
 
     private ReplClassTable() {
     }
 
     /** Whether javac's class tables are being replaced (reflection works and a context was seen). */
     public static boolean active() {
-        return ACCESS != null && !disabled && CONTEXTS.get() > 0;
+        return ACCESS != null && !refused && CONTEXTS.get() > 0 && UNINDEXED.get() == 0;
     }
 
     /** Narrowed listings of a table so far, in this JVM (for tests). */
@@ -68,7 +73,7 @@ public final class ReplClassTable {
 
     /** Gives the context of {@code task} the indexed table, once per context. */
     static void attach(JavacTask task) {
-        if (ACCESS == null || disabled) {
+        if (ACCESS == null || refused) {
             return;
         }
         try {
@@ -79,11 +84,11 @@ public final class ReplClassTable {
                 Map<Object, Object> old = (Map<Object, Object>) table;
                 IndexedClasses replacement = new IndexedClasses();
                 replacement.putAll(old);
-                JdkInternals.replaceFinal(ACCESS.classes, symtab, replacement);
+                Reflect.replaceFinal(ACCESS.classes, symtab, replacement);
                 CONTEXTS.incrementAndGet();
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
-            disabled = true;
+            refused = true;
             LOG.log(Level.INFO, "javac's class table cannot be indexed (" + e + "); JShell walks all of it "
                     + "after every javac task. Run with --add-opens for jdk.compiler/com.sun.tools.javac.api and .code.");
         }
@@ -100,7 +105,8 @@ public final class ReplClassTable {
         }
         for (Object key : indexed.keySet()) {
             if (isRepl(key) && !indexed.repl.contains(key)) {
-                disabled = true;
+                indexed.disabled = true;
+                UNINDEXED.incrementAndGet();
                 LOG.warning("javac's class table has a REPL class the kernel did not index (" + key
                         + "); JShell walks the whole table again from now on");
                 return false;
@@ -125,6 +131,8 @@ public final class ReplClassTable {
     private static final class IndexedClasses extends HashMap<Object, Object> {
         /** The keys in REPL, in insertion order (keys since removed are dropped when listed). */
         final Set<Object> repl = new LinkedHashSet<>();
+        /** Set when {@link #check} found a REPL class missing from {@link #repl}: the whole table is listed again. */
+        volatile boolean disabled;
 
         private Object added(Object key) {
             if (isRepl(key)) {
@@ -165,7 +173,7 @@ public final class ReplClassTable {
 
         @Override
         public Collection<Object> values() {
-            if (disabled || !ReplImportTrimmer.trimmingHere()) {
+            if (disabled || refused || !CellScope.trimmingHere()) {
                 return super.values();
             }
             NARROWED.incrementAndGet();
@@ -197,15 +205,11 @@ public final class ReplClassTable {
     private record Access(Method getContext, Method symtabOf, Field classes) {
         static Access find() {
             try {
-                ClassLoader javac = JavacTask.class.getClassLoader();
-                Class<?> context = Class.forName("com.sun.tools.javac.util.Context", false, javac);
-                Class<?> symtab = Class.forName("com.sun.tools.javac.code.Symtab", false, javac);
-                Method getContext = Class.forName("com.sun.tools.javac.api.BasicJavacTask", false, javac)
-                        .getMethod("getContext");
-                getContext.setAccessible(true);
-                Method instance = symtab.getMethod("instance", context);
-                instance.setAccessible(true);
-                Field classes = JdkInternals.field(symtab, "classes");
+                Class<?> context = Reflect.type("com.sun.tools.javac.util.Context");
+                Class<?> symtab = Reflect.type("com.sun.tools.javac.code.Symtab");
+                Method getContext = Reflect.publicMethod(Reflect.type("com.sun.tools.javac.api.BasicJavacTask"), "getContext");
+                Method instance = Reflect.publicMethod(symtab, "instance", context);
+                Field classes = Reflect.field(symtab, "classes");
                 if (!Map.class.isAssignableFrom(classes.getType())) {
                     throw new IllegalStateException("Symtab.classes is a " + classes.getType().getName());
                 }

@@ -1,11 +1,8 @@
-package org.javadl.kernel.engine;
+package org.javadl.kernel.engine.internals;
 
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
-import org.javadl.kernel.engine.javac.JdkInternals;
-import org.javadl.kernel.engine.javac.ReplClassListing;
 
-import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -32,31 +29,32 @@ import java.util.logging.Logger;
  * {@code jdk.jshell/jdk.jshell} opened to this code (the kernel jar's manifest does that for
  * {@code java -jar}; tests pass {@code --add-opens}). Where that is not possible the pruner turns
  * itself off and says so once in the log: the kernel works as before, only slower over time.
+ *
+ * <p>JDK members it touches (checked on JDK 17.0.15 and 25.0.3): {@code jdk.jshell.JShell.taskFactory}, {@code TaskFactory.fileManager}, {@code MemoryFileManager.classObjects} (entries removed), {@code Snippet.classFullName()} (through {@link WrapperClasses}).
  */
-final class ReplClassPruner {
+public final class ReplClassPruner {
     private static final Logger LOG = Logger.getLogger(ReplClassPruner.class.getName());
     private static final String REPL_PREFIX = "REPL.";
 
     private final JShell shell;
     private final Map<String, ?> classFiles;
-    private final Method classFullName;
 
-    private ReplClassPruner(JShell shell, Map<String, ?> classFiles, Method classFullName) {
+    private ReplClassPruner(JShell shell, Map<String, ?> classFiles) {
         this.shell = shell;
         this.classFiles = classFiles;
-        this.classFullName = classFullName;
     }
 
     /** A pruner for {@code shell}, or null when JShell's internals cannot be reached. */
-    static ReplClassPruner forShell(JShell shell) {
+    public static ReplClassPruner forShell(JShell shell) {
         try {
-            Object fileManager = JdkInternals.fileManager(shell);
-            Object classObjects = JdkInternals.field(fileManager.getClass(), "classObjects").get(fileManager);
-            Method name = Snippet.class.getDeclaredMethod("classFullName");
-            name.setAccessible(true);
+            Object fileManager = Reflect.fileManager(shell);
+            Object classObjects = Reflect.field(fileManager.getClass(), "classObjects").get(fileManager);
+            if (!WrapperClasses.available()) {
+                throw new NoSuchMethodException("jdk.jshell.Snippet.classFullName()");
+            }
             @SuppressWarnings("unchecked")
             Map<String, ?> map = (Map<String, ?>) classObjects;
-            return new ReplClassPruner(shell, map, name);
+            return new ReplClassPruner(shell, map);
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.INFO, "JShell's compiled classes cannot be pruned (" + e
                     + "); long sessions will slow down. Run with --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED.");
@@ -70,7 +68,7 @@ final class ReplClassPruner {
      * was compiled into the same wrapper class. Returns how many class files were removed. This
      * costs what the cell changed, not what the session holds; {@link #prune()} is the full pass.
      */
-    int prune(Collection<Snippet> touched, Predicate<Snippet> sharesClassWithActive) {
+    public int prune(Collection<Snippet> touched, Predicate<Snippet> sharesClassWithActive) {
         if (!(classFiles instanceof NavigableMap<String, ?> byName)) {
             return prune();
         }
@@ -98,7 +96,7 @@ final class ReplClassPruner {
     }
 
     /** Removes the class files of inactive snippets; returns how many were removed. */
-    int prune() {
+    public int prune() {
         Set<String> live = new HashSet<>();
         shell.snippets().forEach(s -> {
             if (shell.status(s).isActive()) {
@@ -119,16 +117,12 @@ final class ReplClassPruner {
         return removed;
     }
 
-    int classFileCount() {
+    public int classFileCount() {
         return classFiles.size();
     }
 
     private String liveClass(Snippet s) {
-        try {
-            return (String) classFullName.invoke(s);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null; // a snippet that was never wrapped has no class
-        }
+        return WrapperClasses.of(s); // null for a snippet that was never wrapped
     }
 
     /** {@code REPL.$JShell$12$Foo} belongs to the wrapper {@code REPL.$JShell$12}. */

@@ -1,4 +1,4 @@
-package org.javadl.kernel.engine.javac;
+package org.javadl.kernel.engine.internals;
 
 import org.javadl.kernel.engine.CellOutcome;
 import org.javadl.kernel.engine.EngineSession;
@@ -32,7 +32,7 @@ class CompileSafetyNetTest {
 
     @AfterEach
     void unhide() {
-        ReplImportTrimmer.withheldForTests = null;
+        session.engine().patches().withholdImportForTests(null);
     }
 
     private static CellOutcome.Success ok(String code) {
@@ -52,7 +52,7 @@ class CompileSafetyNetTest {
     void anExpressionAPatchBrokeIsRescued() {
         long retries = CompileSafetyNet.retries();
         long rescues = CompileSafetyNet.rescues();
-        ReplImportTrimmer.withheldForTests = "twice";
+        session.engine().patches().withholdImportForTests("twice");
         assertEquals(14, ok("twice(7)").value(), "the cell runs, compiled without the patches");
         assertEquals(1, CompileSafetyNet.retries() - retries);
         assertEquals(1, CompileSafetyNet.rescues() - rescues);
@@ -61,11 +61,11 @@ class CompileSafetyNetTest {
     @Test
     void aDeclarationAPatchBrokeIsRescued() {
         long rescues = CompileSafetyNet.rescues();
-        ReplImportTrimmer.withheldForTests = "Point";
+        session.engine().patches().withholdImportForTests("Point");
         // Without Point's import JShell would take this method as waiting for a class Point.
         ok("int xOf(Point p) { return p.x; }");
         assertTrue(CompileSafetyNet.rescues() - rescues >= 1, "the declaration was compiled again");
-        ReplImportTrimmer.withheldForTests = null;
+        session.engine().patches().withholdImportForTests(null);
         assertEquals(5, ok("xOf(new Point(5))").value(), "the rescued method is defined and usable");
     }
 

@@ -1,4 +1,4 @@
-package org.javadl.kernel.engine.javac;
+package org.javadl.kernel.engine.internals;
 
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.Plugin;
@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Puts a {@link ReplImportTrimmer} into every javac task JShell runs. javac starts plugins whose
  * {@link #autoStart} is true from the class loader the file manager gives for the annotation
  * processor path ({@link #loader}); JShell has no other way to reach its compilations.
+ *
+ * <p>JDK members it touches (checked on JDK 17.0.15 and 25.0.3): none beyond javac's public plugin API ({@code com.sun.source.util.Plugin}); it relies on javac looking plugins up in the loader the file manager gives for {@code ANNOTATION_PROCESSOR_PATH}.
  */
 public final class ReplImportPlugin implements Plugin {
     private static final AtomicLong TASKS = new AtomicLong();
@@ -31,7 +33,7 @@ public final class ReplImportPlugin implements Plugin {
     @Override
     public void init(JavacTask task, String... args) {
         TASKS.incrementAndGet();
-        ReplClassListing.compilationStarted();
+        CellScope.compilationStarted();
         ReplClassTable.attach(task);
         if (ReplImportTrimmer.available()) {
             task.addTaskListener(new ReplImportTrimmer(task));

@@ -1,4 +1,4 @@
-package org.javadl.kernel.engine.javac;
+package org.javadl.kernel.engine.internals;
 
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
