@@ -19,8 +19,7 @@ import org.javadl.kernel.magic.Pager;
 import org.javadl.kernel.protocol.Language;
 import org.javadl.kernel.protocol.MimeBundle;
 import org.javadl.kernel.protocol.Outcome;
-import org.javadl.kernel.runtime.DisplayIds;
-import org.javadl.kernel.runtime.Notebook;
+import org.javadl.kernel.runtime.Session;
 import org.javadl.kernel.widgets.CallbackRunner;
 
 import java.nio.file.Path;
@@ -32,11 +31,16 @@ import java.util.Map;
  * Java as a Jupyter language: cells run on the {@link JavaEngine} (JShell), with magics
  * ({@link MagicCells}) in between; values are rendered by {@link Renderers}; completion and
  * inspection come from JShell and the magics. The wire is {@link org.javadl.kernel.protocol.KernelProtocol}'s.
+ *
+ * <p>The kernel's {@link Session} (its display sink, renderers, widgets) is made here and bound to the
+ * thread of every cell and widget callback it runs, so the threads JShell and the cell start find it;
+ * the protocol connects it to the front end ({@link #connect}).
  */
 public final class JavaKernel implements Language {
     static final String VERSION = "0.1.0";
 
     private final JavaEngine engine;
+    private final Session session = new Session();
     private final Magics magics = Magics.standard();
     private final SessionSetup setup;
     private final CellTimeout timeout = CellTimeout.fromEnvironment(System.getenv("JAVADL_TIMEOUT"));
@@ -78,17 +82,30 @@ public final class JavaKernel implements Language {
 
     @Override
     public Outcome execute(String rawCode, int executionCount, boolean silent) {
-        if (setup.firstCell()) {
-            // Display ids are noted from the first cell on (the protocol installed its sink by now).
-            Notebook.setSink(DisplayIds.noting(Notebook.sink()));
-            setup.run(context(0));
+        try (Session.Binding bound = session.bind()) {
+            if (setup.firstCell()) {
+                setup.run(context(0));
+            }
+            session.displayIds().newCell();
+            String code = CellText.normalizeLineEndings(rawCode);
+            Cell cell = context(executionCount);
+            CellOutcome outcome = watchdog.run(timeout.seconds(),
+                    () -> MagicCells.concerns(code) ? MagicCells.run(cell, code) : engine.execute(code, executionCount));
+            return toWire(outcome, !silent, cell.payload);
         }
-        DisplayIds.newCell();
-        String code = CellText.normalizeLineEndings(rawCode);
-        Cell cell = context(executionCount);
-        CellOutcome outcome = watchdog.run(timeout.seconds(),
-                () -> MagicCells.concerns(code) ? MagicCells.run(cell, code) : engine.execute(code, executionCount));
-        return toWire(outcome, !silent, cell.payload);
+    }
+
+    /** This kernel's session: what its cells' {@code display(...)}, widgets and progress bars use. */
+    public Session session() {
+        return session;
+    }
+
+    @Override
+    public void connect(FrontEnd frontEnd) {
+        session.connect(frontEnd.displays(), frontEnd.captures());
+        if (frontEnd.comms() != null) {
+            session.widgets().connect(frontEnd.comms(), this::runCallback);
+        }
     }
 
     /**
@@ -97,7 +114,10 @@ public final class JavaKernel implements Language {
      * under the cell time budget; null if it succeeded, else its error as a cell's would read.
      */
     public CallbackRunner.Failure runCallback(int ownerCell, Runnable callback) {
-        CellOutcome outcome = watchdog.run(timeout.seconds(), () -> engine.runCallback(ownerCell, callback));
+        CellOutcome outcome;
+        try (Session.Binding bound = session.bind()) {
+            outcome = watchdog.run(timeout.seconds(), () -> engine.runCallback(ownerCell, callback));
+        }
         if (outcome instanceof CellOutcome.Failure failure) {
             CellOutcome.Failure f = watchdog.explain(failure, timeout);
             return new CallbackRunner.Failure(f.ename(), f.evalue(), f.traceback());
@@ -107,14 +127,16 @@ public final class JavaKernel implements Language {
 
     @Override
     public Outcome evaluate(String expression) {
-        return toWire(engine.execute(expression, 0), true, List.of());
+        try (Session.Binding bound = session.bind()) {
+            return toWire(engine.execute(expression, 0), true, List.of());
+        }
     }
 
     /** The engine's outcome for the wire; {@code render} false skips rendering a value nobody sees. */
     private Outcome toWire(CellOutcome outcome, boolean render, List<JsonObject> payload) {
         if (outcome instanceof CellOutcome.Success s) {
-            boolean show = s.hasValue() && render && !DisplayIds.isDisplayIdOfThisCell(s.value());
-            return new Outcome.Ok(show ? MimeBundle.of(Renderers.standard().render(s.value())) : null, payload);
+            boolean show = s.hasValue() && render && !session.displayIds().isDisplayIdOfThisCell(s.value());
+            return new Outcome.Ok(show ? MimeBundle.of(session.renderers().render(s.value())) : null, payload);
         }
         CellOutcome.Failure f = watchdog.explain((CellOutcome.Failure) outcome, timeout);
         return new Outcome.Error(f.ename(), f.evalue(), f.traceback());

@@ -6,7 +6,7 @@ import org.javadl.kernel.engine.JavaEngine;
 import org.javadl.kernel.protocol.KernelProtocol;
 import org.javadl.kernel.protocol.KernelServer;
 import org.javadl.kernel.protocol.MessageCodec;
-import org.javadl.kernel.widgets.WidgetManager;
+import org.javadl.kernel.runtime.Session;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +56,8 @@ public final class Main {
         JavaKernel kernel = new JavaKernel(engine);
         KernelProtocol protocol = new KernelProtocol(server, kernel, outputLimit(), () -> shutdown(server));
         protocol.installStreams();
-        WidgetManager.connect(protocol.comms(), kernel::runCallback);
+        // Threads no cell started (the common fork-join pool's) display into this, the process's only kernel.
+        Session.serveUnboundThreads(kernel.session());
         installInterruptSignal(engine);
         server.start(protocol);
         exitWhenOrphaned(server);

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Every XChart chart (XY, Category, Pie, Bubble, HeatMap, OHLC, Box, Radar, Dial, HorizontalBar:
  * all extend {@link Chart}) renders as a {@link Figure}: PNG at 2x, SVG on request.
- * Loaded only through {@link Renderers#standard()}'s guarded registration.
+ * Loaded only through {@link Renderers#newStandard()}'s guarded registration.
  */
 public final class ChartRenderer implements Renderer<Chart<?, ?>> {
 

@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * rasteriser set-up, the PNG encoder, Tablesaw and its HTML writer.
  *
  * <p>Runs once per JVM on a low-priority daemon thread; later calls do nothing. The caller never
- * waits. Failures are ignored (the real render will report them).
+ * waits. Failures are ignored (the real render will report them). Its state is static on purpose:
+ * what it warms (loaded classes, fonts, compiled code) belongs to the JVM, not to one kernel, and it
+ * renders into a registry of its own, so no kernel's renderers or defaults are touched.
  */
 public final class DisplayWarmup {
     private DisplayWarmup() {
@@ -37,7 +39,7 @@ public final class DisplayWarmup {
 
     private static void warm() {
         try {
-            Renderers renderers = Renderers.standard();
+            Renderers renderers = Renderers.newStandard();
             renderers.render(new double[] {1, 2, 3});
             // Two passes: the first loads classes and fonts, the second gets the hot paths compiled.
             for (int i = 0; i < 2; i++) {

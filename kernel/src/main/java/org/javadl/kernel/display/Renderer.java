@@ -1,7 +1,7 @@
 package org.javadl.kernel.display;
 
 /**
- * Renders values of one type into a MIME bundle. Registered once, in {@link Renderers#standard()}.
+ * Renders values of one type into a MIME bundle. Registered in a kernel's {@link Renderers}.
  *
  * <p>A renderer writes through {@link Bundle}, which drops notations the caller did not ask for, so a
  * renderer may check {@link Bundle#wants(String)} before doing expensive work (encoding a PNG) but

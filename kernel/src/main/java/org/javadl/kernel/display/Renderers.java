@@ -13,7 +13,10 @@ import java.util.function.Consumer;
 
 /**
  * The registry that turns any value into a MIME bundle: one {@link Renderer} per displayed type,
- * all registered in {@link #standard()}.
+ * the built-in ones registered by {@link #newStandard()}.
+ *
+ * <p>Each kernel has its own registry (held by its {@code Session}), so what one session registers
+ * ({@link #register}) or sets as defaults ({@code figureSize}) never shows in another run by the same JVM.
  *
  * <p>Lookup picks the most specific registered class or interface the value's class is assignable
  * to (a {@code Table} renderer beats the {@code Object} fallback; a class beats an interface it
@@ -25,11 +28,8 @@ import java.util.function.Consumer;
  */
 public final class Renderers {
 
-    private static final class Holder {
-        static final Renderers STANDARD = buildStandard();
-    }
-
-    private final Map<Class<?>, Renderer<?>> byType;
+    /** Replaced whole on {@link #register}: lookups read it without a lock, and registrations are rare. */
+    private volatile Map<Class<?>, Renderer<?>> byType;
     private final Map<Class<?>, Class<?>> resolved = new ConcurrentHashMap<>();
     private volatile RenderOptions defaults = RenderOptions.defaults();
 
@@ -38,9 +38,9 @@ public final class Renderers {
         this.byType = Collections.unmodifiableMap(new LinkedHashMap<>(byType));
     }
 
-    /** The one shared registry, built once on first use (thread-safe, lazily). */
-    public static Renderers standard() {
-        return Holder.STANDARD;
+    /** A new registry with the built-in renderers (one per kernel; building it costs well under a millisecond). */
+    public static Renderers newStandard() {
+        return buildStandard();
     }
 
     public static Builder builder() {
@@ -69,6 +69,18 @@ public final class Renderers {
 
     public void setDefaults(RenderOptions options) {
         this.defaults = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * Adds or replaces the renderer for {@code type} from now on (a notebook's own type, or a
+     * different look for a built-in one); the most specific registration still wins.
+     */
+    public synchronized <T> void register(Class<T> type, Renderer<? super T> renderer) {
+        Map<Class<?>, Renderer<?>> next = new LinkedHashMap<>(byType);
+        next.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(renderer, "renderer"));
+        byType = Collections.unmodifiableMap(next);
+        // Cached answers may now have a more specific registration.
+        resolved.clear();
     }
 
     /** Renders with the current defaults. */
@@ -111,6 +123,7 @@ public final class Renderers {
 
     /** The renderer used for values of {@code type}. */
     public Renderer<?> rendererFor(Class<?> type) {
+        // Registrations only add or replace, so a type cached from an older map is still registered.
         return byType.get(resolved.computeIfAbsent(type, this::mostSpecific));
     }
 

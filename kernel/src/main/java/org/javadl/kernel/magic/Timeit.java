@@ -12,6 +12,10 @@ import java.util.Locale;
 public final class Timeit {
     /** One run time this long is enough for the clock's resolution and JIT noise. */
     static final double TARGET_SECONDS = 0.2;
+    /**
+     * A blackhole, not state: written so the JIT must keep the timed expression, never read for its
+     * value; kernels sharing a JVM may overwrite each other's writes harmlessly.
+     */
     private static volatile Object sink;
 
     private Timeit() {

@@ -22,6 +22,10 @@ public final class CellOutput {
     private final KernelInput stdin;
     private final OutputRouter router;
     private final KernelStreams streams;
+    /** An Output widget's capture of prints and displays ({@link OutputCapture}), this kernel's only. */
+    private final OutputCapture captures = new OutputCapture(this::publishPending);
+    /** Where this kernel's {@code display(...)} calls go: the language hands it to its session. */
+    private final DisplaySink displays = new Displays();
     /** Header of the request whose output is being produced (streams and displays go there). */
     private volatile JsonObject currentParent = new JsonObject();
     private volatile WireMessage currentRequest;
@@ -33,8 +37,10 @@ public final class CellOutput {
     public CellOutput(KernelServer server, long outputLimit, BooleanSupplier inputCancelled, IntSupplier writerCell) {
         this.server = server;
         this.router = new OutputRouter(writerCell);
-        this.stdout = new StreamPublisher("stdout", server, () -> currentParent, outputLimit, () -> currentSilent, router);
-        this.stderr = new StreamPublisher("stderr", server, () -> currentParent, outputLimit, () -> currentSilent, router);
+        this.stdout = new StreamPublisher("stdout", server, () -> currentParent, outputLimit, () -> currentSilent, router,
+                captures);
+        this.stderr = new StreamPublisher("stderr", server, () -> currentParent, outputLimit, () -> currentSilent, router,
+                captures);
         this.stdin = new KernelInput(prompt -> {
             WireMessage req = currentRequest;
             return req == null ? null : server.requestInput(req, prompt, false, inputCancelled);
@@ -42,51 +48,9 @@ public final class CellOutput {
         this.streams = new KernelStreams(stdout, stderr, stdin);
     }
 
-    /** Routes System.out/err/in and displays of cells to this kernel. */
+    /** Routes System.out/err/in of cells to this kernel (displays go through {@link #displaySink()}). */
     public void installStreams() {
         streams.install();
-        OutputCapture.setFlush(() -> {
-            stdout.publishPending();
-            stderr.publishPending();
-        });
-        org.javadl.kernel.runtime.Notebook.setSink(new DisplaySink() {
-            @Override
-            public void display(DisplayData data) {
-                OutputCapture.Target capture = OutputCapture.current();
-                if (capture != null) {
-                    stdout.publishPending(); // printed before the display: into the capture first
-                    stderr.publishPending();
-                    capture.display(data);
-                    return;
-                }
-                publishDisplay("display_data", data);
-            }
-
-            @Override
-            public void updateDisplay(DisplayData data) {
-                publishDisplay("update_display_data", data);
-            }
-
-            @Override
-            public void clearOutput(boolean wait) {
-                OutputCapture.Target capture = OutputCapture.current();
-                if (capture != null) {
-                    stdout.publishPending();
-                    stderr.publishPending();
-                    capture.clear(wait);
-                    return;
-                }
-                JsonObject parent = outputParent();
-                if (parent == null) {
-                    return;
-                }
-                stdout.publishPending();
-                stderr.publishPending();
-                JsonObject c = new JsonObject();
-                c.addProperty("wait", wait);
-                server.publish("clear_output", parent, c);
-            }
-        });
         Thread ticker = new Thread(() -> {
             while (!server.isClosed()) {
                 try {
@@ -94,12 +58,63 @@ public final class CellOutput {
                 } catch (InterruptedException e) {
                     return;
                 }
-                stdout.publishPending();
-                stderr.publishPending();
+                publishPending();
             }
         }, "javadl-output-ticker");
         ticker.setDaemon(true);
         ticker.start();
+    }
+
+    /** Publishes what stdout and stderr hold: text printed before a display or a capture comes first. */
+    private void publishPending() {
+        stdout.publishPending();
+        stderr.publishPending();
+    }
+
+    /** The sink for this kernel's displays: iopub under the right parent, or an Output widget's capture. */
+    public DisplaySink displaySink() {
+        return displays;
+    }
+
+    /** This kernel's redirect of output into an Output widget. */
+    public OutputCapture captures() {
+        return captures;
+    }
+
+    private final class Displays implements DisplaySink {
+        @Override
+        public void display(DisplayData data) {
+            OutputCapture.Target capture = captures.current();
+            if (capture != null) {
+                publishPending(); // printed before the display: into the capture first
+                capture.display(data);
+                return;
+            }
+            publishDisplay("display_data", data);
+        }
+
+        @Override
+        public void updateDisplay(DisplayData data) {
+            publishDisplay("update_display_data", data);
+        }
+
+        @Override
+        public void clearOutput(boolean wait) {
+            OutputCapture.Target capture = captures.current();
+            if (capture != null) {
+                publishPending();
+                capture.clear(wait);
+                return;
+            }
+            JsonObject parent = outputParent();
+            if (parent == null) {
+                return;
+            }
+            publishPending();
+            JsonObject c = new JsonObject();
+            c.addProperty("wait", wait);
+            server.publish("clear_output", parent, c);
+        }
     }
 
     /**
@@ -120,9 +135,7 @@ public final class CellOutput {
         if (parent == null) {
             return;
         }
-        // Text printed before the display must appear before it.
-        stdout.publishPending();
-        stderr.publishPending();
+        publishPending(); // text printed before the display must appear before it
         JsonObject content = MimeBundle.of(data);
         if (!content.has("transient")) {
             content.add("transient", new JsonObject());

@@ -41,6 +41,7 @@ public final class KernelProtocol implements KernelServer.Handler {
     /** Routes System.out/err/in and displays of cells to this kernel's IOPub and stdin channels. */
     public void installStreams() {
         output.installStreams();
+        language.connect(new Language.FrontEnd(output.displaySink(), output.captures(), comms));
     }
 
     @Override

@@ -65,6 +65,20 @@ public interface Language {
         return null;
     }
 
+    /**
+     * The kernel's side of the front end, handed over once when the streams are installed: where the
+     * language's displays go, its Output-widget captures, and its comms.
+     */
+    default void connect(FrontEnd frontEnd) {
+    }
+
+    /**
+     * What {@link #connect} hands over; each kernel has its own, so two kernels in one JVM stay apart.
+     * {@code comms} may be null where there is no wire (a test driving the language directly): no widgets then.
+     */
+    record FrontEnd(org.javadl.kernel.runtime.DisplaySink displays, OutputCapture captures, Comms comms) {
+    }
+
     /** Where to send notes that arise between cells (an interrupt that stopped background threads). */
     default void onBackgroundNote(Consumer<String> sink) {
     }

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
  * instead of the front end, while {@link #capturing} runs: an Output widget collecting the output
  * of a callback (an {@code interact} redraw, a button's action) to show it in place.
  *
- * <p>The redirect is process-wide, not per thread: a thread the callback starts and that prints
+ * <p>One per kernel ({@link CellOutput} makes it; widgets reach it through their session). The
+ * redirect covers the whole kernel, not one thread: a thread the callback starts and that prints
  * while it runs is captured too. Text already waiting in the stream buffers when a capture starts
  * goes to the front end first, and what the captured code left waiting goes to the target before
  * the capture ends.
@@ -27,14 +28,21 @@ public final class OutputCapture {
         void clear(boolean wait);
     }
 
-    private static volatile Target current;
-    private static volatile Runnable flush = () -> { };
+    private volatile Target current;
+    private final Runnable flush;
 
-    private OutputCapture() {
+    /** @param flush publishes what the kernel's streams hold (so output keeps its order around a capture) */
+    public OutputCapture(Runnable flush) {
+        this.flush = flush;
+    }
+
+    /** Outside a kernel: nothing is pending anywhere, and nothing consults the target. */
+    public static OutputCapture standalone() {
+        return new OutputCapture(() -> { });
     }
 
     /** Runs {@code body} with its output going to {@code target}; captures nest (the innermost wins). */
-    public static <T> T capturing(Target target, Supplier<T> body) {
+    public <T> T capturing(Target target, Supplier<T> body) {
         Target outer = current;
         flush.run();
         current = target;
@@ -47,12 +55,7 @@ public final class OutputCapture {
     }
 
     /** The capture in effect, or null. */
-    static Target current() {
+    Target current() {
         return current;
-    }
-
-    /** How to publish what the streams hold (set once by {@link CellOutput}). */
-    static void setFlush(Runnable publishPending) {
-        flush = publishPending;
     }
 }

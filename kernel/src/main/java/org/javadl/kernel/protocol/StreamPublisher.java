@@ -41,6 +41,8 @@ public final class StreamPublisher extends OutputStream {
     private final long backgroundLimit;
     private final BooleanSupplier muted;
     private final OutputRouter router;
+    /** The capture in effect (an Output widget's), or null: then output goes to the front end. */
+    private final Supplier<OutputCapture.Target> capture;
     private final Batch foreground;
     private final Map<Integer, Batch> background = new LinkedHashMap<>(16, 0.75f, true);
 
@@ -56,7 +58,13 @@ public final class StreamPublisher extends OutputStream {
     /** As above; {@code router} sends the output of earlier cells' threads to those cells. */
     public StreamPublisher(String name, KernelServer server, Supplier<JsonObject> parentHeader, long limitBytes,
                            BooleanSupplier muted, OutputRouter router) {
-        this(name, server::publish, parentHeader, limitBytes, muted, router);
+        this(name, server::publish, parentHeader, limitBytes, muted, router, () -> null);
+    }
+
+    /** As above; while {@code captures} has a target, what is written goes there instead. */
+    public StreamPublisher(String name, KernelServer server, Supplier<JsonObject> parentHeader, long limitBytes,
+                           BooleanSupplier muted, OutputRouter router, OutputCapture captures) {
+        this(name, server::publish, parentHeader, limitBytes, muted, router, captures::current);
     }
 
     /** Where stream messages go: {@link KernelServer#publish(String, JsonObject, JsonObject)}, or a test's list. */
@@ -67,6 +75,12 @@ public final class StreamPublisher extends OutputStream {
 
     public StreamPublisher(String name, Iopub server, Supplier<JsonObject> parentHeader, long limitBytes,
                            BooleanSupplier muted, OutputRouter router) {
+        this(name, server, parentHeader, limitBytes, muted, router, () -> null);
+    }
+
+    private StreamPublisher(String name, Iopub server, Supplier<JsonObject> parentHeader, long limitBytes,
+                            BooleanSupplier muted, OutputRouter router, Supplier<OutputCapture.Target> capture) {
+        this.capture = capture;
         this.name = name;
         this.server = server;
         this.parentHeader = parentHeader;
@@ -235,9 +249,9 @@ public final class StreamPublisher extends OutputStream {
     }
 
     private void send(Batch to, String text) {
-        OutputCapture.Target capture = OutputCapture.current();
-        if (capture != null) {
-            capture.stream(name, text); // an Output widget collects what a callback prints
+        OutputCapture.Target target = capture.get();
+        if (target != null) {
+            target.stream(name, text); // an Output widget collects what a callback prints
             return;
         }
         if (to.isForeground() && muted.getAsBoolean()) {

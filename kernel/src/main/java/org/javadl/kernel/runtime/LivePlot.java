@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 /**
  * A training curve that redraws in place as points arrive:
@@ -63,10 +62,14 @@ public final class LivePlot implements Figure {
     private boolean dirty;
     private boolean flushScheduled;
 
-    LivePlot(String name, LongSupplier clock, boolean trailing) {
+    /** Taken once when made: updates (also the trailing ones, on a timer thread) go to its kernel. */
+    private final Session session;
+
+    LivePlot(String name, Session session, boolean trailing) {
+        this.session = session;
         this.defaultSeries = name == null || name.isBlank() ? "value" : name;
         this.yLabel = defaultSeries;
-        this.throttle = new Throttle(INTERVAL_MS, clock);
+        this.throttle = new Throttle(INTERVAL_MS, session.clock());
         this.trailing = trailing;
     }
 
@@ -86,7 +89,7 @@ public final class LivePlot implements Figure {
         series.computeIfAbsent(name, k -> new Points()).add(step, value);
         dirty = true;
         if (id == null) {
-            id = Notebook.display(this);
+            id = session.display(this);
             throttle.markSent();
             dirty = false;
         } else if (throttle.tryAcquire()) {
@@ -115,7 +118,7 @@ public final class LivePlot implements Figure {
 
     private void send() {
         dirty = false;
-        Notebook.updateDisplay(id, this);
+        session.updateDisplay(id, this);
     }
 
     public synchronized LivePlot title(String title) {

@@ -11,65 +11,51 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
-import java.util.function.LongSupplier;
 
 /**
  * What notebook cells call. The kernel preloads {@code import static org.javadl.kernel.runtime.Notebook.*;}.
  *
- * <p>Everything shown goes through {@link Renderers#standard()} to a MIME bundle and out through the
- * {@link DisplaySink} the kernel installed ({@link #setSink}); in plain Java the text form is printed.
+ * <p>Everything shown goes through the calling code's {@link Session}: its {@link Renderers} make the
+ * MIME bundle and its {@link DisplaySink} sends it to the front end of the kernel running the cell; in
+ * plain Java the text form is printed.
  * Names are chosen not to clash with {@code org.javadl.DL}'s statics or {@code java.util}.
  */
 public final class Notebook {
     private Notebook() {
     }
 
-    private static volatile DisplaySink sink = DisplaySink.stdout();
-    private static volatile LongSupplier clock = System::nanoTime;
-
-    // ---------------------------------------------------------------- kernel wiring
-
-    /** Called once by the kernel at start-up; {@code null} restores the stdout sink. */
-    public static void setSink(DisplaySink newSink) {
-        sink = newSink == null ? DisplaySink.stdout() : newSink;
-    }
-
-    public static DisplaySink sink() {
-        return sink;
-    }
-
-    /** For tests of throttling: the clock progress bars and live plots read (nanoseconds). */
-    static void setClockForTesting(LongSupplier nanoClock) {
-        clock = nanoClock == null ? System::nanoTime : nanoClock;
+    /**
+     * Lets plain Java code and tests register a renderer: values of {@code type} (and of its subtypes
+     * without a more specific renderer) are shown by it in this session from now on, e.g.
+     * {@code addRenderer(Point.class, (p, out, o) -> out.html("<b>" + p.x() + "</b>"))}.
+     */
+    public static <T> void addRenderer(Class<T> type, org.javadl.kernel.display.Renderer<? super T> renderer) {
+        Session.current().renderers().register(type, renderer);
     }
 
     // ---------------------------------------------------------------- display
 
     /** Shows {@code value} now, mid-cell, and returns its display id (for {@link #updateDisplay}). */
     public static String display(Object value) {
-        return publish(Renderers.standard().render(value));
+        return Session.current().display(value);
     }
 
     /** Shows only the given MIME types (plus text/plain), e.g. {@code display(chart, "image/svg+xml")}. */
     public static String display(Object value, String... mimeTypes) {
-        RenderOptions opts = Renderers.standard().defaults().withMimeTypes(mimeTypes);
-        return publish(Renderers.standard().render(value, opts));
+        Session session = Session.current();
+        return session.display(value, session.renderers().defaults().withMimeTypes(mimeTypes));
     }
 
     /** Replaces the output shown under {@code displayId} with {@code value}. */
     public static void updateDisplay(String displayId, Object value) {
-        Objects.requireNonNull(displayId, "displayId");
-        DisplayData data = value instanceof DisplayData d ? d : Renderers.standard().render(value);
-        data.setDisplayId(displayId);
-        sink.updateDisplay(data);
+        Session.current().updateDisplay(displayId, value);
     }
 
     /** Clears this cell's output so far. Example: {@code clearOutput(); display(plot(...));} */
     public static void clearOutput() {
-        sink.clearOutput(false);
+        Session.current().clearOutput(false);
     }
 
     /**
@@ -77,19 +63,12 @@ public final class Notebook {
      * animations redraw without flicker. Example: {@code clearOutput(true); display(frame);}
      */
     public static void clearOutput(boolean wait) {
-        sink.clearOutput(wait);
-    }
-
-    private static String publish(DisplayData data) {
-        String id = UUID.randomUUID().toString();
-        data.setDisplayId(id);
-        sink.display(data);
-        return id;
+        Session.current().clearOutput(wait);
     }
 
     /** Default figure size for charts shown from now on (logical pixels; 0, 0 = each chart's own). */
     public static void figureSize(int width, int height) {
-        Renderers r = Renderers.standard();
+        Renderers r = Session.current().renderers();
         r.setDefaults(r.defaults().withSize(width, height));
     }
 
@@ -103,7 +82,7 @@ public final class Notebook {
             case "svg", "image/svg+xml" -> "image/svg+xml";
             default -> throw new IllegalArgumentException("figure format must be png or svg, got '" + f + "'");
         }).toArray(String[]::new);
-        Renderers r = Renderers.standard();
+        Renderers r = Session.current().renderers();
         // Keep every non-image type: restrict only which images charts produce.
         String[] all = Arrays.copyOf(mimes, mimes.length + 5);
         all[mimes.length] = "text/html";
@@ -116,7 +95,7 @@ public final class Notebook {
 
     /** Chart theme for charts rendered from now on: "xchart", "ggplot2" or "matlab" (null: each chart's own). */
     public static void figureTheme(String theme) {
-        Renderers r = Renderers.standard();
+        Renderers r = Session.current().renderers();
         r.setDefaults(r.defaults().withTheme(theme));
     }
 
@@ -250,7 +229,7 @@ public final class Notebook {
 
     /** A live-updating training curve; see {@link LivePlot}. */
     public static LivePlot liveCurve(String name) {
-        return new LivePlot(name, clock, true);
+        return new LivePlot(name, Session.current(), true);
     }
 
     // ---------------------------------------------------------------- tables
@@ -286,7 +265,7 @@ public final class Notebook {
         if (n < 0) {
             throw new IllegalArgumentException("progress(n) needs n >= 0, got " + n);
         }
-        return new Progress<>(label, () -> java.util.stream.IntStream.range(0, n).iterator(), n, clock);
+        return new Progress<>(label, () -> java.util.stream.IntStream.range(0, n).iterator(), n, Session.current());
     }
 
     /** Iterates {@code items} with a progress bar (total known when it is a Collection). */
@@ -296,7 +275,7 @@ public final class Notebook {
 
     public static <T> Progress<T> progress(String label, Iterable<T> items) {
         long total = items instanceof Collection<?> c ? c.size() : -1;
-        return new Progress<>(label, items, total, clock);
+        return new Progress<>(label, items, total, Session.current());
     }
 
     public static <T> Progress<T> progress(T[] items) {
@@ -305,7 +284,7 @@ public final class Notebook {
 
     /** A bar counted by hand: {@code var p = progressBar(total); ... p.step(); ... p.close();}. */
     public static Progress<Void> progressBar(String label, long total) {
-        return new Progress<>(label, null, total, clock);
+        return new Progress<>(label, null, total, Session.current());
     }
 
     // ---------------------------------------------------------------- answers
@@ -326,7 +305,7 @@ public final class Notebook {
     }
 
     private static void publishAnswer(Answer a) {
-        publish(a.toDisplayData());
+        Session.current().publish(a.toDisplayData());
     }
 
     // ---------------------------------------------------------------- checks (test cells)
@@ -342,7 +321,7 @@ public final class Notebook {
     /** As above: a number passes if |value − expected| ≤ tol·max(1, |expected|). */
     public static boolean check(String name, Object value, Object expected, double tolerance) {
         Check c = new Check(name, value, expected, tolerance);
-        publish(c.toDisplayData());
+        Session.current().publish(c.toDisplayData());
         return c.passed();
     }
 
@@ -354,7 +333,7 @@ public final class Notebook {
     /** As {@link #check(String, Object, Object, double)}, and a mismatch fails the cell. */
     public static void assertClose(String name, Object value, Object expected, double tolerance) {
         Check c = new Check(name, value, expected, tolerance);
-        publish(c.toDisplayData());
+        Session.current().publish(c.toDisplayData());
         if (!c.passed()) {
             throw new Check.CheckFailure(c.message());
         }

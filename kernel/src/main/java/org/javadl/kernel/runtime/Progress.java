@@ -29,6 +29,8 @@ public final class Progress<T> implements Iterable<T>, AutoCloseable, Showable {
     private final long total;
     private final String label;
     private final LongSupplier clock;
+    /** Taken once when made: updates from any thread go to the kernel whose code made the bar. */
+    private final Session session;
     private final Throttle throttle;
     private final long started;
     private String id;
@@ -36,14 +38,15 @@ public final class Progress<T> implements Iterable<T>, AutoCloseable, Showable {
     private boolean closed;
     private String postfix = "";
 
-    Progress(String label, Iterable<T> source, long total, LongSupplier clock) {
+    Progress(String label, Iterable<T> source, long total, Session session) {
         if (total < -1) {
             throw new IllegalArgumentException("progress total must be >= 0, got " + total);
         }
         this.label = label == null ? "" : label;
         this.source = source;
         this.total = total;
-        this.clock = clock;
+        this.session = session;
+        this.clock = session.clock();
         this.throttle = new Throttle(INTERVAL_MS, clock);
         this.started = clock.getAsLong();
     }
@@ -60,7 +63,7 @@ public final class Progress<T> implements Iterable<T>, AutoCloseable, Showable {
         if (total >= 0 && count >= total) {
             finish();
         } else if (throttle.tryAcquire()) {
-            Notebook.updateDisplay(id, this);
+            session.updateDisplay(id, this);
         }
         return this;
     }
@@ -89,7 +92,7 @@ public final class Progress<T> implements Iterable<T>, AutoCloseable, Showable {
 
     private void ensureShown() {
         if (id == null) {
-            id = Notebook.display(this);
+            id = session.display(this);
             throttle.markSent();
         }
     }
@@ -97,7 +100,7 @@ public final class Progress<T> implements Iterable<T>, AutoCloseable, Showable {
     private void finish() {
         if (!closed) {
             closed = true;
-            Notebook.updateDisplay(id, this);
+            session.updateDisplay(id, this);
         }
     }
 

@@ -35,7 +35,7 @@ public class Box extends DOMWidget<Box> {
         List<Widget> next = List.copyOf(newChildren);
         this.children = next;
         if (isOpen()) {
-            next.forEach(WidgetManager::open);
+            next.forEach(manager()::open);
         }
         change("children", references(next));
         return this;

@@ -23,7 +23,7 @@ public final class Link extends Widget {
         this.target = target;
         define("source", pair(source, sourceAttribute));
         define("target", pair(target, targetAttribute));
-        WidgetManager.open(this); // a link has no view: it works once the front end has it
+        manager().open(this); // a link has no view: it works once the front end has it
     }
 
     private static void requireAttribute(Widget w, String attribute) {

@@ -3,7 +3,6 @@ package org.javadl.kernel.widgets;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-import org.javadl.kernel.display.Renderers;
 import org.javadl.kernel.protocol.MimeBundle;
 import org.javadl.kernel.protocol.OutputCapture;
 
@@ -33,7 +32,7 @@ public final class Output extends DOMWidget<Output> implements OutputCapture.Tar
 
     /** Runs {@code body}; what it prints and displays (on any thread, while it runs) goes here. */
     public void capture(Runnable body) {
-        OutputCapture.capturing(this, () -> {
+        session().captures().capturing(this, () -> {
             body.run();
             return null;
         });
@@ -62,7 +61,7 @@ public final class Output extends DOMWidget<Output> implements OutputCapture.Tar
 
     /** Shows {@code value} here, rendered as a cell's value would be. */
     public void display(Object value) {
-        display(Renderers.standard().render(value));
+        display(session().renderers().render(value));
     }
 
     /** Removes every output. */

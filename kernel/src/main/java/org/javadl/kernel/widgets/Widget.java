@@ -9,6 +9,7 @@ import org.javadl.kernel.display.Bundle;
 import org.javadl.kernel.display.MimeTypes;
 import org.javadl.kernel.display.SelfRendering;
 import org.javadl.kernel.engine.CellThreads;
+import org.javadl.kernel.runtime.Session;
 import org.javadl.kernel.protocol.Comms;
 
 import java.util.ArrayList;
@@ -49,6 +50,9 @@ public abstract class Widget implements SelfRendering {
     private final String id = Comms.newId();
     /** The cell that made the widget: its callbacks' threads and stack frames belong to it. */
     private final int ownerCell = CellThreads.runningCell();
+    /** The kernel whose code made the widget: its comms carry the widget, whatever thread changes it later. */
+    private final Session session = Session.current();
+    private final WidgetManager manager = session.widgets();
     private final Map<String, JsonElement> state = new LinkedHashMap<>();
     private final Map<String, JsonElement> defaults = new HashMap<>();
     private final Map<String, List<Runnable>> listeners = new HashMap<>();
@@ -70,6 +74,15 @@ public abstract class Widget implements SelfRendering {
     /** The model id: the comm id, and what {@code IPY_MODEL_...} references name. */
     public final String modelId() {
         return id;
+    }
+
+    final WidgetManager manager() {
+        return manager;
+    }
+
+    /** The session of the kernel whose code made the widget. */
+    final Session session() {
+        return session;
     }
 
     final int ownerCell() {
@@ -108,7 +121,7 @@ public abstract class Widget implements SelfRendering {
         if (send) {
             JsonObject update = new JsonObject();
             update.add(key, v.deepCopy());
-            WidgetManager.sendUpdate(this, update);
+            manager.sendUpdate(this, update);
         }
         if (changed) {
             for (Runnable r : listenersOf(key)) {
@@ -203,7 +216,7 @@ public abstract class Widget implements SelfRendering {
 
     /** Closes the widget's comm: its views disappear from the front end. */
     public void close() {
-        WidgetManager.close(this);
+        manager.close(this);
     }
 
     // ---------------------------------------------------------------- JSON helpers
@@ -242,7 +255,7 @@ public abstract class Widget implements SelfRendering {
     @Override
     public void renderTo(Bundle out) {
         out.text(toString());
-        if (WidgetManager.open(this)) {
+        if (manager.open(this)) {
             JsonObject view = new JsonObject();
             view.addProperty("version_major", 2);
             view.addProperty("version_minor", 0);

@@ -20,8 +20,9 @@ import java.util.logging.Logger;
  * error go to the widget's {@link Widget#callbackOutput() Output} when it has one (an
  * {@code interact} has), and otherwise to stderr under the message (the log console in JupyterLab).
  *
- * <p>One kernel per JVM: the state is static, wired once by {@link #connect}. Unconnected, widgets
- * keep their state and show as text.
+ * <p>One per kernel, held by its session: a widget belongs to the manager of the session whose
+ * code created it, so two kernels in one JVM keep their widgets apart. Wired once by
+ * {@link #connect}; unconnected (plain Java), widgets keep their state and show as text.
  */
 public final class WidgetManager {
     private static final Logger LOG = Logger.getLogger(WidgetManager.class.getName());
@@ -29,23 +30,20 @@ public final class WidgetManager {
     static final String CONTROL_TARGET = "jupyter.widget.control";
     static final String PROTOCOL_VERSION = "2.1.0";
 
-    private static volatile Comms comms;
-    private static volatile CallbackRunner runner = CallbackRunner.DIRECT;
+    private volatile Comms comms;
+    private volatile CallbackRunner runner = CallbackRunner.DIRECT;
     /** The open widgets by model id (for the control comm's {@code request_states}). */
-    private static final Map<String, Widget> LIVE = new ConcurrentHashMap<>();
-
-    private WidgetManager() {
-    }
+    private final Map<String, Widget> live = new ConcurrentHashMap<>();
 
     /** Widgets talk to the front end through {@code kernelComms}; callbacks run through {@code callbacks}. */
-    public static void connect(Comms kernelComms, CallbackRunner callbacks) {
+    public void connect(Comms kernelComms, CallbackRunner callbacks) {
         comms = kernelComms;
         runner = callbacks == null ? CallbackRunner.DIRECT : callbacks;
         kernelComms.registerTarget(CONTROL_TARGET, (id, data, metadata) -> msg -> control(id, msg));
     }
 
     /** Opens {@code w}'s comm (and first those of the widgets it refers to); false if there is no kernel. */
-    static boolean open(Widget w) {
+    boolean open(Widget w) {
         Comms c = comms;
         if (c == null) {
             return false;
@@ -56,7 +54,7 @@ public final class WidgetManager {
         for (Widget ref : w.references()) {
             open(ref);
         }
-        LIVE.put(w.modelId(), w);
+        live.put(w.modelId(), w);
         JsonObject data = new JsonObject();
         data.add("state", w.state());
         data.add("buffer_paths", new JsonArray());
@@ -70,16 +68,16 @@ public final class WidgetManager {
 
             @Override
             public void closed() {
-                LIVE.remove(w.modelId());
+                live.remove(w.modelId());
                 w.markClosed();
             }
         });
         return true;
     }
 
-    static void close(Widget w) {
+    void close(Widget w) {
         Comms c = comms;
-        LIVE.remove(w.modelId());
+        live.remove(w.modelId());
         w.markClosed();
         if (c != null) {
             c.close(w.modelId());
@@ -87,11 +85,11 @@ public final class WidgetManager {
     }
 
     /** Sends changed attributes of an open widget. */
-    static void sendUpdate(Widget w, JsonObject changed) {
+    void sendUpdate(Widget w, JsonObject changed) {
         send(w, "update", changed);
     }
 
-    private static void send(Widget w, String method, JsonObject state) {
+    private void send(Widget w, String method, JsonObject state) {
         Comms c = comms;
         if (c == null) {
             return;
@@ -104,7 +102,7 @@ public final class WidgetManager {
     }
 
     /** A message from the front end on a widget's comm. */
-    private static void received(Widget w, JsonObject msg) {
+    private void received(Widget w, JsonObject msg) {
         String method = msg.has("method") && msg.get("method").isJsonPrimitive() ? msg.get("method").getAsString() : "";
         switch (method) {
             case "update" -> {
@@ -125,7 +123,7 @@ public final class WidgetManager {
     }
 
     /** Runs what a front-end message starts; its output and error go to the widget's Output, if any. */
-    private static void runCallback(Widget w, Runnable body) {
+    private void runCallback(Widget w, Runnable body) {
         Output out = w.callbackOutput();
         Runnable captured = out == null ? body : () -> out.capture(body);
         CallbackRunner.Failure failure = runner.run(w.ownerCell(), captured);
@@ -140,14 +138,14 @@ public final class WidgetManager {
     }
 
     /** The control comm: {@code request_states} is answered with every open widget's full state. */
-    private static void control(String controlId, JsonObject msg) {
+    private void control(String controlId, JsonObject msg) {
         String method = msg.has("method") && msg.get("method").isJsonPrimitive() ? msg.get("method").getAsString() : "";
         if (!"request_states".equals(method)) {
             LOG.fine(() -> "ignored widget control message '" + method + "'");
             return;
         }
         JsonObject states = new JsonObject();
-        LIVE.forEach((id, w) -> {
+        live.forEach((id, w) -> {
             JsonObject state = w.state();
             JsonObject entry = new JsonObject();
             entry.add("model_name", state.get("_model_name"));

@@ -43,7 +43,7 @@ class ChartRendererTest {
 
     @Test
     void pngIsHiDpiWithLogicalSizeMetadata() {
-        DisplayData d = Renderers.standard().render(xy());
+        DisplayData d = Renderers.newStandard().render(xy());
         BufferedImage img = png(d);
         assertEquals(1200, img.getWidth());
         assertEquals(800, img.getHeight());
@@ -56,7 +56,7 @@ class ChartRendererTest {
 
     @Test
     void sizeAndScaleOptions() {
-        DisplayData d = Renderers.standard().render(xy(), RenderOptions.defaults().withSize(300, 200).withScale(1));
+        DisplayData d = Renderers.newStandard().render(xy(), RenderOptions.defaults().withSize(300, 200).withScale(1));
         BufferedImage img = png(d);
         assertEquals(300, img.getWidth());
         assertEquals(200, img.getHeight());
@@ -65,13 +65,13 @@ class ChartRendererTest {
 
     @Test
     void svgOnRequestParses() {
-        DisplayData d = Renderers.standard().render(xy(), RenderOptions.defaults().withMimeTypes(MimeTypes.SVG));
+        DisplayData d = Renderers.newStandard().render(xy(), RenderOptions.defaults().withMimeTypes(MimeTypes.SVG));
         String svg = (String) data(d, MimeTypes.SVG);
         assertTrue(svg.startsWith("<svg"), svg.substring(0, 50));
         Document doc = parseXml(svg);
         assertEquals("svg", doc.getDocumentElement().getLocalName());
         assertFalse(has(d, MimeTypes.PNG), "only what was asked for");
-        DisplayData both = Renderers.standard().render(xy(),
+        DisplayData both = Renderers.newStandard().render(xy(),
                 RenderOptions.defaults().withMimeTypes(MimeTypes.SVG, MimeTypes.PNG));
         assertTrue(has(both, MimeTypes.SVG) && has(both, MimeTypes.PNG));
     }
@@ -80,7 +80,7 @@ class ChartRendererTest {
     void brokenChartStillDescribesItself() {
         var dial = new DialChartBuilder().width(300).height(200).title("gauge").build();
         dial.addSeries("d", 0.6); // XChart cannot paint a dial without a label
-        String t = text(Renderers.standard().render(dial));
+        String t = text(Renderers.newStandard().render(dial));
         assertTrue(t.startsWith("DialChart \"gauge\" [d] 300x200"), t);
         assertTrue(t.contains("rich display failed"), t);
     }
@@ -88,7 +88,7 @@ class ChartRendererTest {
     @Test
     void themeOptionApplies() {
         XYChart c = xy();
-        Renderers.standard().render(c, RenderOptions.defaults().withTheme("matlab"));
+        Renderers.newStandard().render(c, RenderOptions.defaults().withTheme("matlab"));
         assertEquals("MatlabTheme", c.getStyler().getTheme().getClass().getSimpleName());
     }
 
@@ -126,11 +126,11 @@ class ChartRendererTest {
         hbar.addSeries("hb", Arrays.asList(1, 2), Arrays.asList("x", "y"));
         charts.add(hbar);
         for (Chart<?, ?> c : charts) {
-            DisplayData d = Renderers.standard().render(c);
+            DisplayData d = Renderers.newStandard().render(c);
             assertTrue(text(d).startsWith(c.getClass().getSimpleName()), text(d));
             BufferedImage img = png(d);
             assertEquals(2 * c.getWidth(), img.getWidth(), c.getClass().getSimpleName());
-            DisplayData svg = Renderers.standard().render(c, RenderOptions.defaults().withMimeTypes(MimeTypes.SVG));
+            DisplayData svg = Renderers.newStandard().render(c, RenderOptions.defaults().withMimeTypes(MimeTypes.SVG));
             parseXml((String) data(svg, MimeTypes.SVG));
         }
         assertEquals(10, charts.size());

@@ -2,6 +2,8 @@ package org.javadl.kernel.display;
 
 import org.javadl.kernel.runtime.Notebook;
 import org.javadl.kernel.runtime.DisplaySink;
+import org.javadl.kernel.runtime.Session;
+import org.javadl.kernel.protocol.OutputCapture;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -23,7 +25,9 @@ public final class DisplayBench {
     public static void main(String[] args) throws Exception {
         long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         String mode = args.length > 0 ? args[0] : "steady";
-        Notebook.setSink(new DisplaySink() {
+        Session session = new Session();
+        session.bind(); // for the whole run: this thread makes every display
+        session.connect(new DisplaySink() {
             @Override
             public void display(DisplayData data) {
             }
@@ -31,7 +35,7 @@ public final class DisplayBench {
             @Override
             public void updateDisplay(DisplayData data) {
             }
-        });
+        }, OutputCapture.standalone());
         switch (mode) {
             case "warm" -> {
                 long t0 = System.nanoTime();
@@ -58,20 +62,20 @@ public final class DisplayBench {
                 System.out.printf("warm 600x400 line chart (PNG at 2x): median %.1f ms%n", median(30, DisplayBench::firstUserPlot));
                 Table big = bigTable();
                 for (int i = 0; i < 20; i++) {
-                    Renderers.standard().render(big);
+                    Renderers.newStandard().render(big);
                 }
                 System.out.printf("10,000-row table (HTML + text): median %.1f ms%n",
-                        median(50, () -> Renderers.standard().render(big)));
+                        median(50, () -> Renderers.newStandard().render(big)));
                 var plot = Notebook.plot(Math::sin, 0, 10);
                 System.out.printf("warm 600x400 line chart as SVG: median %.1f ms%n", median(20,
-                        () -> Renderers.standard().render(plot, RenderOptions.defaults().withMimeTypes(MimeTypes.SVG))));
+                        () -> Renderers.newStandard().render(plot, RenderOptions.defaults().withMimeTypes(MimeTypes.SVG))));
             }
         }
         System.exit(0);
     }
 
     private static void firstUserPlot() {
-        DisplayData d = Renderers.standard().render(Notebook.plot()
+        DisplayData d = Renderers.newStandard().render(Notebook.plot()
                 .function("sigmoid", x -> 1 / (1 + Math.exp(-x)), -6, 6)
                 .function("tanh", Math::tanh, -6, 6)
                 .title("activations").xLabel("x").size(600, 400));

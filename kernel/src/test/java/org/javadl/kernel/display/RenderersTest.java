@@ -19,11 +19,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RenderersTest {
 
-    private final Renderers r = Renderers.standard();
+    private final Renderers r = Renderers.newStandard();
+
+    /** A type of the notebook's own, shown as its fallback text until a renderer is registered. */
+    private record Point(int x, int y) {
+    }
 
     @Test
-    void standardIsOneSharedRegistry() {
-        assertSame(Renderers.standard(), Renderers.standard());
+    void aRegistrationShowsInItsRegistryOnlyAndReplacesACachedAnswer() {
+        Renderers other = Renderers.newStandard();
+        Point p = new Point(1, 2);
+        assertEquals("Point[x=1, y=2]", text(r.render(p))); // resolved (and cached) to the Object renderer first
+        r.register(Point.class, (v, out, o) -> out.text("(" + v.x() + ", " + v.y() + ")"));
+        assertEquals("(1, 2)", text(r.render(p)));
+        assertSame(Point.class, r.registeredTypeFor(Point.class));
+        assertEquals("Point[x=1, y=2]", text(other.render(p)));
+        assertSame(Object.class, other.registeredTypeFor(Point.class));
     }
 
     @Test

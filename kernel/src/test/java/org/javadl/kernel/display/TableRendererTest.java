@@ -26,7 +26,7 @@ class TableRendererTest {
 
     @Test
     void smallTableIsWellFormedHtmlWithTypesAndEscaping() {
-        DisplayData d = Renderers.standard().render(small());
+        DisplayData d = Renderers.newStandard().render(small());
         String html = (String) data(d, MimeTypes.HTML);
         Document doc = parseHtmlFragment(html);
         assertEquals(1, doc.getElementsByTagName("table").getLength());
@@ -49,7 +49,7 @@ class TableRendererTest {
             xs[i] = i * 0.5;
         }
         Table big = Table.create("big", IntColumn.indexColumn("i", n, 0), DoubleColumn.create("x", xs));
-        DisplayData d = Renderers.standard().render(big);
+        DisplayData d = Renderers.newStandard().render(big);
         String html = (String) data(d, MimeTypes.HTML);
         Document doc = parseHtmlFragment(html);
         org.w3c.dom.Element tbody = (org.w3c.dom.Element) doc.getElementsByTagName("tbody").item(0);
@@ -69,7 +69,7 @@ class TableRendererTest {
         DoubleColumn x = DoubleColumn.create("x", new double[] {3.7e-44, 1.5, 123456789.123, 0.1 + 0.2, -2, 0.000123456789});
         Table t = Table.create("tiny", x, IntColumn.create("n", new int[] {1, 2, 3, 4, 5, 6}));
         String before = x.getString(0);
-        DisplayData d = Renderers.standard().render(t);
+        DisplayData d = Renderers.newStandard().render(t);
         String txt = text(d);
         String html = (String) data(d, MimeTypes.HTML);
         for (String s : new String[] {"3.7e-44", "1.5", "1.23457e+08", "0.3", "-2", "0.000123457"}) {
@@ -88,7 +88,7 @@ class TableRendererTest {
     void aFormatterChosenByTheUserIsKept() {
         DoubleColumn x = DoubleColumn.create("x", new double[] {0.25, 3.7e-44});
         x.setPrintFormatter(tech.tablesaw.columns.numbers.NumberColumnFormatter.percent(1));
-        DisplayData d = Renderers.standard().render(Table.create("pct", x));
+        DisplayData d = Renderers.newStandard().render(Table.create("pct", x));
         assertTrue(text(d).contains("25.0%"), text(d));
         assertTrue(((String) data(d, MimeTypes.HTML)).contains(">25.0%<"));
     }
@@ -101,7 +101,7 @@ class TableRendererTest {
             xs[i] = i * 1e-9;
         }
         Table big = Table.create("big", IntColumn.indexColumn("i", n, 0), DoubleColumn.create("x", xs));
-        String txt = text(Renderers.standard().render(big));
+        String txt = text(Renderers.newStandard().render(big));
         assertTrue(txt.contains("..."), txt);
         assertTrue(txt.contains("9e-09") && txt.contains("9.99e-07"), txt); // row 9 and the last row
         assertFalse(txt.contains(" 1e-08  |"), "row 10 (the hidden extra row) is not shown: " + txt);

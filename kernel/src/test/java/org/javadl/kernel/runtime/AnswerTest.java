@@ -20,16 +20,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AnswerTest {
 
     private RecordingSink sink;
+    private Session.Binding bound;
 
     @BeforeEach
     void install() {
         sink = new RecordingSink();
-        Notebook.setSink(sink);
+        bound = sink.bindNewSession();
     }
 
     @AfterEach
     void restore() {
-        Notebook.setSink(null);
+        bound.close();
     }
 
     /** The payload as the kernel would serialise it. */

@@ -16,16 +16,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CheckTest {
     private RecordingSink sink;
+    private Session.Binding bound;
 
     @BeforeEach
     void install() {
         sink = new RecordingSink();
-        Notebook.setSink(sink);
+        bound = sink.bindNewSession();
     }
 
     @AfterEach
     void restore() {
-        Notebook.setSink(null);
+        bound.close();
     }
 
     private JsonObject payload() {

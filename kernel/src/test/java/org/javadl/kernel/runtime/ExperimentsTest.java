@@ -24,16 +24,17 @@ import tech.tablesaw.api.Table;
 
 class ExperimentsTest {
     private RecordingSink sink;
+    private Session.Binding bound;
 
     @BeforeEach
     void install() {
         sink = new RecordingSink();
-        Notebook.setSink(sink);
+        bound = sink.bindNewSession();
     }
 
     @AfterEach
     void restore() {
-        Notebook.setSink(null);
+        bound.close();
     }
 
     @Test

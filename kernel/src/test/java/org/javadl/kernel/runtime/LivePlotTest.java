@@ -14,22 +14,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LivePlotTest {
 
     private RecordingSink sink;
+    private Session.Binding bound;
+    private Session session;
     private final AtomicLong now = new AtomicLong(5_000_000_000L);
 
     @BeforeEach
     void install() {
         sink = new RecordingSink();
-        Notebook.setSink(sink);
+        session = sink.session(now::get);
+        bound = session.bind();
     }
 
     @AfterEach
     void restore() {
-        Notebook.setSink(null);
+        bound.close();
     }
 
     @Test
     void redrawsInPlaceThrottled() {
-        LivePlot curve = new LivePlot("loss", now::get, false);
+        LivePlot curve = new LivePlot("loss", session, false);
         for (int step = 0; step < 100; step++) {
             curve.add(step, 1.0 / (step + 1));
             now.addAndGet(20_000_000L); // 20 ms per step: 2 s in all
@@ -62,7 +65,7 @@ class LivePlotTest {
 
     @Test
     void severalSeriesOnOneChart() {
-        LivePlot curve = new LivePlot("train", now::get, false);
+        LivePlot curve = new LivePlot("train", session, false);
         curve.add(0, 1.0).add("validation", 0, 1.2).add(1, 0.8).add("validation", 1, 1.0);
         curve.finish();
         String t = text(sink.last().data());

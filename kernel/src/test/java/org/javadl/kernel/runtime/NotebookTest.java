@@ -29,16 +29,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NotebookTest {
 
     private RecordingSink sink;
+    private Session.Binding bound;
 
     @BeforeEach
     void install() {
         sink = new RecordingSink();
-        Notebook.setSink(sink);
+        bound = sink.bindNewSession();
     }
 
     @AfterEach
     void restore() {
-        Notebook.setSink(null);
+        bound.close();
     }
 
     @Test
@@ -71,7 +72,7 @@ class NotebookTest {
 
     @Test
     void defaultSinkPrintsText() {
-        Notebook.setSink(null);
+        bound.close(); // no session bound: plain Java's, which prints text
         PrintStream old = System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
@@ -106,7 +107,7 @@ class NotebookTest {
 
     @Test
     void plotSurvivesNonFiniteValues() {
-        DisplayData d = org.javadl.kernel.display.Renderers.standard()
+        DisplayData d = org.javadl.kernel.display.Renderers.newStandard()
                 .render(Notebook.plot(x -> 1 / x, -1, 1));
         png(d);
     }
@@ -149,7 +150,7 @@ class NotebookTest {
         DisplayData d = sink.last().data();
         assertEquals(2 * h.width(), png(d).getWidth());
         assertTrue(text(d).startsWith("Heatmap \"loss\" 80x80 grid"), text(d));
-        String svg = (String) data(org.javadl.kernel.display.Renderers.standard().render(h,
+        String svg = (String) data(org.javadl.kernel.display.Renderers.newStandard().render(h,
                 org.javadl.kernel.display.RenderOptions.defaults().withMimeTypes(MimeTypes.SVG)), MimeTypes.SVG);
         parseXml(svg);
         assertThrows(IllegalArgumentException.class,
@@ -158,7 +159,7 @@ class NotebookTest {
 
     @Test
     void markupHelpers() {
-        assertEquals("$$x^2$$", data(org.javadl.kernel.display.Renderers.standard().render(Notebook.latex("x^2")),
+        assertEquals("$$x^2$$", data(org.javadl.kernel.display.Renderers.newStandard().render(Notebook.latex("x^2")),
                 MimeTypes.LATEX));
         assertEquals("**b**", Notebook.markdown("**b**").source());
         assertEquals("<b>b</b>", Notebook.html("<b>b</b>").source());

@@ -17,19 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProgressTest {
 
     private RecordingSink sink;
+    private Session.Binding bound;
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
 
     @BeforeEach
     void install() {
         sink = new RecordingSink();
-        Notebook.setSink(sink);
-        Notebook.setClockForTesting(now::get);
+        bound = sink.session(now::get).bind();
     }
 
     @AfterEach
     void restore() {
-        Notebook.setSink(null);
-        Notebook.setClockForTesting(null);
+        bound.close();
     }
 
     @Test
