@@ -13,8 +13,9 @@
 # ARGS to the server (e.g. --port=8899); --no-browser starts it without a browser (also when there is no
 # display); with CI=true --open only prints the command. Other options: --name NAME, --display-name TEXT,
 # --java-home DIR (or JAVA_HOME), --no-build (use the jar in kernel/target; --jar FILE uses that jar),
-# --no-cds (no start-up archive), --no-deps (install no Jupyter), --quiet. Running it twice is harmless:
-# the kernelspec is replaced, an unchanged start-up archive and Python environment are kept.
+# --no-cds (no start-up archive), --no-deps (install no Jupyter), --quiet, --no-vector-api (the JVM
+# without jdk.incubator.vector: less CPU to start, about half the matmul speed). Running it twice is
+# harmless: the kernelspec is replaced, an unchanged start-up archive and Python environment are kept.
 # JVM options for the kernel come from JAVADL_JVM_OPTS when the kernel starts.
 set -euo pipefail
 
@@ -28,6 +29,7 @@ no_browser=0
 server_args=()
 build=1
 cds=1
+vector_api=1
 deps=1
 quiet=0
 open_notebooks=0
@@ -49,6 +51,7 @@ while [ $# -gt 0 ]; do
     --no-build) build=0 ;;
     --jar) [ $# -ge 2 ] || die "--jar needs a file"; jar_override="$2"; build=0; shift ;;
     --no-cds) cds=0 ;;
+    --no-vector-api) vector_api=0 ;;
     --no-deps) deps=0 ;;
     --quiet|-q) quiet=1 ;;
     --open) open_notebooks=1 ;;
@@ -176,7 +179,14 @@ jvm_flags="$jvm_flags $jit_flags"
 # faster matmul and conv2d forward than the plain-Java loops it replaces (BENCHMARKS.md, issue 12). The JVM
 # then warns "WARNING: Using incubator modules: jdk.incubator.vector" on stderr at start; launch.sh filters
 # that one line so that it does not land in a jupyter console user's terminal.
-jvm_flags="$jvm_flags --add-modules jdk.incubator.vector"
+# The price is start-up CPU: a JVM with an incubator module in its boot layer archives no boot layer, so
+# the start-up archive has no module graph and, on JDK 25, no archived heap, hence no ahead-of-time linked
+# classes and lambdas either (measured: -19% CPU to a ready JShell on JDK 25 without it, ~-4% on JDK 17;
+# BENCHMARKS.md, issue 15). --no-vector-api makes that trade the other way: faster start, and MatMul's
+# plain-Java kernel (about half the matmul/conv2d speed). For a host that starts many short sessions.
+if [ "$vector_api" = 1 ]; then
+  jvm_flags="$jvm_flags --add-modules jdk.incubator.vector"
+fi
 # Two of the kernel's JShell patches replace final fields (engine/javac/JdkInternals.replaceFinal): JDK 26+
 # (JEP 500) warns about that, and a later release refuses it, unless final-field mutation is enabled. A JDK
 # that does not know the option refuses to start with it, so it is passed only where the JDK accepts it.
