@@ -179,11 +179,13 @@ jvm_flags="$jvm_flags $jit_flags"
 # faster matmul and conv2d forward than the plain-Java loops it replaces (BENCHMARKS.md, issue 12). The JVM
 # then warns "WARNING: Using incubator modules: jdk.incubator.vector" on stderr at start; launch.sh filters
 # that one line so that it does not land in a jupyter console user's terminal.
-# The price is start-up CPU: a JVM with an incubator module in its boot layer archives no boot layer, so
-# the start-up archive has no module graph and, on JDK 25, no archived heap, hence no ahead-of-time linked
-# classes and lambdas either (measured: -19% CPU to a ready JShell on JDK 25 without it, ~-4% on JDK 17;
-# BENCHMARKS.md, issue 15). --no-vector-api makes that trade the other way: faster start, and MatMul's
-# plain-Java kernel (about half the matmul/conv2d speed). For a host that starts many short sessions.
+# The price is start-up CPU on JDK 25: the JDK archives no boot layer when an incubator module is in it,
+# so the AOT cache has no module graph, no archived heap and hence no ahead-of-time linked classes and
+# lambdas (to the first reply ~650 classes loaded from outside the cache, ~110 of them spun at run time,
+# instead of ~110 and ~40). Measured: CPU to the
+# first reply -35% on JDK 25 without the module, no change on JDK 17, whose archive keeps no heap with
+# SerialGC anyway (BENCHMARKS.md, issue 15). --no-vector-api makes that trade the other way: faster
+# start, MatMul's plain-Java kernel (about half the matmul/conv2d speed). For hosts of many short sessions.
 if [ "$vector_api" = 1 ]; then
   jvm_flags="$jvm_flags --add-modules jdk.incubator.vector"
 fi
