@@ -182,9 +182,8 @@ jvm_flags="$jvm_flags $jit_flags"
 # The price is start-up CPU on JDK 25: the JDK archives no boot layer when an incubator module is in it,
 # so the AOT cache has no module graph, no archived heap and hence no ahead-of-time linked classes and
 # lambdas (to the first reply ~650 classes loaded from outside the cache, ~110 of them spun at run time,
-# instead of ~110 and ~40). Measured: CPU to the
-# first reply -35% on JDK 25 without the module, no change on JDK 17, whose archive keeps no heap with
-# SerialGC anyway (BENCHMARKS.md, issue 15). --no-vector-api makes that trade the other way: faster
+# instead of ~110 and ~40). Measured: CPU to the first reply -35% on JDK 25 without the module, no change
+# on JDK 17, whose archive keeps no heap with SerialGC anyway (BENCHMARKS.md, issue 15). --no-vector-api makes that trade the other way: faster
 # start, MatMul's plain-Java kernel (about half the matmul/conv2d speed). For hosts of many short sessions.
 if [ "$vector_api" = 1 ]; then
   jvm_flags="$jvm_flags --add-modules jdk.incubator.vector"
