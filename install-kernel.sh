@@ -14,7 +14,7 @@
 # display); with CI=true --open only prints the command. Other options: --name NAME, --display-name TEXT,
 # --java-home DIR (or JAVA_HOME), --no-build (use the jar in kernel/target; --jar FILE uses that jar),
 # --no-cds (no start-up archive), --no-deps (install no Jupyter), --quiet, --no-vector-api (the JVM
-# without jdk.incubator.vector: less CPU to start, about half the matmul speed). Running it twice is
+# without jdk.incubator.vector: less CPU to start on JDK 25, slower large matmuls). Running it twice is
 # harmless: the kernelspec is replaced, an unchanged start-up archive and Python environment are kept.
 # JVM options for the kernel come from JAVADL_JVM_OPTS when the kernel starts.
 set -euo pipefail
@@ -183,8 +183,9 @@ jvm_flags="$jvm_flags $jit_flags"
 # so the AOT cache has no module graph, no archived heap and hence no ahead-of-time linked classes and
 # lambdas (to the first reply ~650 classes loaded from outside the cache, ~110 of them spun at run time,
 # instead of ~110 and ~40). Measured: CPU to the first reply -35% on JDK 25 without the module, no change
-# on JDK 17, whose archive keeps no heap with SerialGC anyway (BENCHMARKS.md, issue 15). --no-vector-api makes that trade the other way: faster
-# start, MatMul's plain-Java kernel (about half the matmul/conv2d speed). For hosts of many short sessions.
+# on JDK 17, whose archive keeps no heap with SerialGC anyway (BENCHMARKS.md, issue 15). --no-vector-api
+# makes that trade the other way: a cheaper start on JDK 25, and MatMul's plain-Java kernel (in a kernel,
+# matmul 512x512 took 16-30% more CPU; the hw001 conv net was no slower). For hosts of many short sessions.
 if [ "$vector_api" = 1 ]; then
   jvm_flags="$jvm_flags --add-modules jdk.incubator.vector"
 fi
