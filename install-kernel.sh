@@ -13,8 +13,9 @@
 # ARGS to the server (e.g. --port=8899); --no-browser starts it without a browser (also when there is no
 # display); with CI=true --open only prints the command. Other options: --name NAME, --display-name TEXT,
 # --java-home DIR (or JAVA_HOME), --no-build (use the jar in kernel/target; --jar FILE uses that jar),
-# --no-cds (no start-up archive), --no-deps (install no Jupyter), --quiet. Running it twice is harmless:
-# the kernelspec is replaced, an unchanged start-up archive and Python environment are kept.
+# --no-cds (no start-up archive), --no-deps (install no Jupyter), --quiet, --no-vector-api (the JVM
+# without jdk.incubator.vector: less CPU to start on JDK 25, slower large matmuls). Running it twice is
+# harmless: the kernelspec is replaced, an unchanged start-up archive and Python environment are kept.
 # JVM options for the kernel come from JAVADL_JVM_OPTS when the kernel starts.
 set -euo pipefail
 
@@ -28,6 +29,7 @@ no_browser=0
 server_args=()
 build=1
 cds=1
+vector_api=1
 deps=1
 quiet=0
 open_notebooks=0
@@ -49,6 +51,7 @@ while [ $# -gt 0 ]; do
     --no-build) build=0 ;;
     --jar) [ $# -ge 2 ] || die "--jar needs a file"; jar_override="$2"; build=0; shift ;;
     --no-cds) cds=0 ;;
+    --no-vector-api) vector_api=0 ;;
     --no-deps) deps=0 ;;
     --quiet|-q) quiet=1 ;;
     --open) open_notebooks=1 ;;
@@ -176,7 +179,16 @@ jvm_flags="$jvm_flags $jit_flags"
 # faster matmul and conv2d forward than the plain-Java loops it replaces (BENCHMARKS.md, issue 12). The JVM
 # then warns "WARNING: Using incubator modules: jdk.incubator.vector" on stderr at start; launch.sh filters
 # that one line so that it does not land in a jupyter console user's terminal.
-jvm_flags="$jvm_flags --add-modules jdk.incubator.vector"
+# The price is start-up CPU on JDK 25: the JDK archives no boot layer when an incubator module is in it,
+# so the AOT cache has no module graph, no archived heap and hence no ahead-of-time linked classes and
+# lambdas (to the first reply ~650 classes loaded from outside the cache, ~110 of them spun at run time,
+# instead of ~110 and ~40). Measured: CPU to the first reply -35% on JDK 25 without the module, no change
+# on JDK 17, whose archive keeps no heap with SerialGC anyway (BENCHMARKS.md, issue 15). --no-vector-api
+# makes that trade the other way: a cheaper start on JDK 25, and MatMul's plain-Java kernel (in a kernel,
+# matmul 512x512 took 16-30% more CPU; the hw001 conv net was no slower). For hosts of many short sessions.
+if [ "$vector_api" = 1 ]; then
+  jvm_flags="$jvm_flags --add-modules jdk.incubator.vector"
+fi
 # Two of the kernel's JShell patches replace final fields (engine/internals/Reflect.replaceFinal): JDK 26+
 # (JEP 500) warns about that, and a later release refuses it, unless final-field mutation is enabled. A JDK
 # that does not know the option refuses to start with it, so it is passed only where the JDK accepts it.

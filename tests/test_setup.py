@@ -300,3 +300,36 @@ def test_a_venv_without_pip_names_what_to_install(jar_copy, tmp_path):
     proc = install("--no-build", "--no-cds", "--jar", str(jar_copy), env=env)
     assert proc.returncode != 0
     assert "has no pip" in proc.stderr and "apt-get install -y python3-pip python3-venv" in proc.stderr, proc.output
+
+
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("jdk", ["default", "jdk25"])
+def test_no_vector_api_starts_without_the_incubator_module_and_still_multiplies(jdk, jar_copy, tmp_path, monkeypatch):
+    """``--no-vector-api``: the launcher leaves ``jdk.incubator.vector`` out (so the start-up archive
+    keeps the module graph), the archive is still made, and matrix products take MatMul's plain-Java
+    path with the same results."""
+    from conftest import JDK25_HOME, KernelHandle
+    args = ["--no-build", "--jar", str(jar_copy), "--no-deps", "--prefix", str(tmp_path / "prefix"),
+            "--name", "novec", "--no-vector-api"]
+    if jdk == "jdk25":
+        if not (JDK25_HOME / "bin" / "java").exists():
+            pytest.skip(f"no JDK 25 at {JDK25_HOME}")
+        args += ["--java-home", str(JDK25_HOME)]
+    proc = install(*args, env=clean_env(tmp_path / "home"))
+    assert proc.returncode == 0, proc.output
+    spec = tmp_path / "prefix" / "share" / "jupyter" / "kernels" / "novec"
+    launch = (spec / "launch.sh").read_text()
+    assert "--add-modules" not in launch, launch
+    assert "made a start-up archive" in proc.output, proc.output
+    monkeypatch.setenv("JUPYTER_PATH", str(spec.parent.parent))
+    k = KernelHandle("novec", tmp_path / "kernel.log")
+    try:
+        assert k.value('ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()') == "false"
+        # A product large enough for MatMul's blocked path, checked against a plain triple loop.
+        k.run("Tensor a = Tensor.randn(7, 67, 45), b = Tensor.randn(8, 45, 71), c = a.matmul(b);")
+        worst = k.value("double worst = 0; for (int i = 0; i < 67; i++) for (int j = 0; j < 71; j++) {"
+                        " double s = 0; for (int p = 0; p < 45; p++) s += a.get(i, p) * b.get(p, j);"
+                        " worst = Math.max(worst, Math.abs(s - c.get(i, j))); } worst")
+        assert float(worst) < 1e-9, worst
+    finally:
+        k.stop()

@@ -68,9 +68,10 @@ String timed(java.util.function.Supplier<Object> op, double warmSeconds, double 
 # name -> (JMH benchmark, the cell's operation)
 WORKLOADS = {
     "matmul 512x512": ("KernelWorkloadBench.matmul512", "ma.matmul(mb)"),
+    # Full names: the kernel's default imports make Conv2d and MaxPool2d the org.javadl.nn layers.
     "hw001 conv-net forward": ("LibraryBench.hw001ConvNetForward",
-                               "Conv2d.forward(MaxPool2d.apply(Conv2d.forward(image, w1, b1, 2, 3, 1), 2).output(), "
-                               "w3, b3, 1, 1, 1)"),
+                               "org.javadl.conv.Conv2d.forward(org.javadl.conv.MaxPool2d.apply("
+                               "org.javadl.conv.Conv2d.forward(image, w1, b1, 2, 3, 1), 2).output(), w3, b3, 1, 1, 1)"),
     "logistic regression, 1,000 steps": ("KernelWorkloadBench.logisticRegression1000Steps",
                                          "GradientDescent.withStep(0.001).iterations(1000).run(logistic, 0, 0)"),
 }
