@@ -2,10 +2,11 @@
 """PyTorch counterparts of TrainingBench (same sizes), one thread, float64.
 
 Run with a Python that has torch (scripts/python-env.sh --with-torch):
-    .venv/bin/python benchmarks/torch_bench.py
+    .venv/bin/python benchmarks/torch_bench.py [name ...]   (names select cases, e.g. matmul512)
 Prints, per benchmark, the median and the minimum over repeats of wall time and of this thread's CPU
 time in milliseconds (on a shared machine the CPU time is the steadier of the two).
 """
+import sys
 import time
 
 import torch
@@ -17,6 +18,8 @@ torch.manual_seed(0)
 
 
 def measure(name, fn, repeat, warmup=10):
+    if len(sys.argv) > 1 and name not in sys.argv[1:]:
+        return
     for _ in range(warmup):
         fn()
     wall, cpu = [], []

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
  * {@link TrainingBench}'s four cases timed by this thread's CPU time as well as wall time, printed like
  * benchmarks/torch_bench.py prints PyTorch's: on a shared machine the CPU time of one thread is the
  * steadier measure (JMH reports wall time, which other processes' load inflates).
- * Run: {@code java -cp benchmarks/target/benchmarks.jar org.javadl.bench.TrainingCpuTimes}.
+ * Run: {@code java -cp benchmarks/target/benchmarks.jar org.javadl.bench.TrainingCpuTimes [name …]} (names
+ * select cases, e.g. {@code matmul512 conv2dForward}, so runs can be interleaved with torch_bench.py's).
  */
 public final class TrainingCpuTimes {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
@@ -21,13 +22,17 @@ public final class TrainingCpuTimes {
         TrainingBench b = new TrainingBench();
         b.setup();
         System.out.println("javadl, java " + System.getProperty("java.version") + ", one thread, float64");
-        measure("mlpEpoch", b::mlpEpoch, 40, 60);
-        measure("cnnStep", b::cnnStep, 60, 100);
-        measure("conv2dForward", b::conv2dForward, 100, 200);
-        measure("matmul512", b::matmul512, 60, 60);
+        java.util.Set<String> only = java.util.Set.of(args);
+        measure(only, "mlpEpoch", b::mlpEpoch, 40, 60);
+        measure(only, "cnnStep", b::cnnStep, 60, 100);
+        measure(only, "conv2dForward", b::conv2dForward, 100, 200);
+        measure(only, "matmul512", b::matmul512, 60, 60);
     }
 
-    private static void measure(String name, Supplier<?> f, int repeat, int warmup) {
+    private static void measure(java.util.Set<String> only, String name, Supplier<?> f, int repeat, int warmup) {
+        if (!only.isEmpty() && !only.contains(name)) {
+            return;
+        }
         for (int i = 0; i < warmup; i++) {
             f.get();
         }

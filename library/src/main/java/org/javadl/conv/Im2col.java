@@ -114,8 +114,15 @@ public final class Im2col {
 
     /** The whole patch matrix of the image at {@code x[off]}, row-major (rows() × columns()). */
     public double[] columns(double[] x, int off) {
+        return columns(x, off, new double[rows() * columns()]);
+    }
+
+    /**
+     * The same written into {@code m} (at least rows() × columns() long; every entry is overwritten, so one
+     * buffer can serve all images of a batch and stay in cache) and returned.
+     */
+    public double[] columns(double[] x, int off, double[] m) {
         int p = columns();
-        double[] m = new double[rows() * p];
         int row = 0;
         for (int ic = 0; ic < c; ic++) {
             int xPlane = off + ic * h * w;

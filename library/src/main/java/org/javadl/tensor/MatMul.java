@@ -40,8 +40,13 @@ public final class MatMul {
     private static final int STRIP_DOUBLES = 1 << 15;
     /** Depth up to which the vector path reads a row-major B in place instead of packing it. */
     static final int DIRECT_DEPTH = 32;
-    /** Depth block of the vector path (512: on the benchmark machine 64, 128 and 256 were no faster for 512², its L2 holds a 512-deep strip). */
-    static final int KC = 512;
+    /**
+     * Depth block of the vector path: a block of B for one tile (KC·NR doubles, 24 KiB with AVX2) fits the
+     * 32 KiB L1 of the benchmark machine.
+     */
+    static final int KC = 256;
+    /** Rows per cache block of the vector path: MC·KC doubles of A (256 KiB) stay in the 512 KiB L2. */
+    static final int MC = 128;
     /** Below this many columns of C the panel copy does not pay; a plain dot-product loop is used. */
     private static final int NARROW = 8;
     /** Products (m·k·n) below which threads cost more than they save. */
@@ -232,12 +237,22 @@ public final class MatMul {
         rows(a, aOff, b, rowInit, c, cOff, 0, m, k, n);
     }
 
+    /**
+     * Columns per strip on the vector path: about {@value #STRIP_DOUBLES} doubles of B, at least {@value #PANEL}
+     * columns, and a whole number of tiles (a strip that ended inside a tile would sum its last columns one
+     * element at a time).
+     */
+    private static int vectorStripWidth(int k) {
+        int target = Math.max(PANEL, STRIP_DOUBLES / Math.max(1, k));
+        return Math.max(VectorGemm.NR, target / VectorGemm.NR * VectorGemm.NR);
+    }
+
     /** Rows [i0, i1) of C. */
     private static void rows(double[] a, int aOff, Panel b, double[] rowInit, double[] c, int cOff, int i0, int i1,
             int k, int n) {
         // The vector path packs each strip anyway, so a shallow B (an im2col matrix of a few rows) is taken in
         // one wide strip of up to 32 Ki doubles: fewer fills and tile set-ups per output row.
-        int strip = Math.min(n, vector ? Math.max(PANEL, (STRIP_DOUBLES / Math.max(1, k)) & ~63) : PANEL);
+        int strip = Math.min(n, vector ? vectorStripWidth(k) : PANEL);
         double[][] panel = new double[k][strip];
         for (int j0 = 0; j0 < n; j0 += strip) {
             int w = Math.min(strip, n - j0);
@@ -333,23 +348,25 @@ public final class MatMul {
 
     /**
      * Rows [i0, i1) × columns [j0, j0 + w) of C with the {@link VectorGemm} tiles, B's strip packed first; the
-     * columns past the last whole tile are summed one element at a time in the same fma order.
+     * columns past the last whole vector are summed one element at a time in the same fma order.
      */
     private static void vectorStrip(double[] a, int aOff, double[][] panel, double[] rowInit, double[] c, int cOff,
             int i0, int i1, int k, int n, int j0, int w) {
         int nr = VectorGemm.NR;
-        int jv = w - w % nr;
-        // B's columns in blocks of NR, each block k × NR contiguous: packed[(jb·k + p)·NR + q] = panel[p][jb·NR + q]
+        int jn = w - w % nr;
+        int jv = w - w % VectorGemm.L;
+        int tail = jv - jn;
+        // B's columns in blocks of NR, each block k × NR contiguous: packed[(jb·k + p)·NR + q] = panel[p][jb·NR + q];
+        // the whole vectors after them in one k × tail block behind.
         double[] packed = new double[jv * k];
         for (int p = 0; p < k; p++) {
             double[] row = panel[p];
-            for (int jb = 0, at = p * nr; jb < jv; jb += nr, at += k * nr) {
-                for (int q = 0; q < nr; q++) {
-                    packed[at + q] = row[jb + q];
-                }
+            for (int jb = 0, at = p * nr; jb < jn; jb += nr, at += k * nr) {
+                System.arraycopy(row, jb, packed, at, nr);
             }
+            System.arraycopy(row, jn, packed, jn * k + p * tail, tail);
         }
-        vectorTiles(a, aOff, packed, 0, k, nr, rowInit, c, cOff + j0, i0, i1, k, n, jv);
+        vectorTiles(a, aOff, packed, 0, k, nr, tail, rowInit, c, cOff + j0, i0, i1, k, n, jv);
         for (int r = i0; r < i1; r++) {
             double init = rowInit == null ? 0.0 : rowInit[r];
             int ar = aOff + r * k;
@@ -369,8 +386,8 @@ public final class MatMul {
      */
     private static void vectorDirect(double[] a, int aOff, double[] b, int bOff, double[] rowInit, double[] c,
             int cOff, int m, int k, int n) {
-        int jv = n - n % VectorGemm.NR;
-        vectorTiles(a, aOff, b, bOff, 1, n, rowInit, c, cOff, 0, m, k, n, jv);
+        int jv = n - n % VectorGemm.L;
+        vectorTiles(a, aOff, b, bOff, 1, n, n, rowInit, c, cOff, 0, m, k, n, jv);
         for (int r = 0; r < m; r++) {
             double init = rowInit == null ? 0.0 : rowInit[r];
             int ar = aOff + r * k;
@@ -385,30 +402,53 @@ public final class MatMul {
     }
 
     /**
-     * The whole tiles of rows [i0, i1) × columns [0, jv) (jv a multiple of NR), C's column 0 at c[cOff]; the
-     * block of B for columns j starts at {@code b[bBase + j·blockScale]} with rows {@code bStride} apart.
+     * The tiles of rows [i0, i1) × columns [0, jv) (jv a multiple of the vector length), C's column 0 at
+     * c[cOff]; the block of B for columns j starts at {@code b[bBase + j·blockScale]}, its rows {@code bStride}
+     * apart for whole NR blocks and {@code tailStride} apart for the narrower block after them.
+     *
+     * <p>Blocked for the caches like a BLIS loop nest: depth in blocks of {@value #KC} and rows in blocks of
+     * {@value #MC}, so one NR-wide block of B (KC·NR doubles) stays in L1 while the tiles of MC rows sweep it
+     * and those rows of A (MC·KC doubles) stay in L2 while the blocks of B go by. C is reloaded once per depth
+     * block, and each element still sees its products in increasing p.
      */
     private static void vectorTiles(double[] a, int aOff, double[] b, int bBase, int blockScale, int bStride,
-            double[] rowInit, double[] c, int cOff, int i0, int i1, int k, int n, int jv) {
+            int tailStride, double[] rowInit, double[] c, int cOff, int i0, int i1, int k, int n, int jv) {
         int nr = VectorGemm.NR;
-        // Depth in blocks of KC: a tile's KC steps of A (MR·KC doubles) stay in L1 while it sweeps the
-        // strip; C is reloaded once per block, and each element still sees its products in increasing p.
+        int mr = VectorGemm.MR;
+        int jn = jv - jv % nr;
         for (int k0 = 0; k0 < k; k0 += KC) {
             int kc = Math.min(KC, k - k0);
-            int i = i0;
-            for (; i + VectorGemm.MR <= i1; i += VectorGemm.MR) {
-                for (int j = 0; j < jv; j += nr) {
-                    VectorGemm.tile(a, aOff + i * k, b, bBase + j * blockScale, bStride, rowInit, i, c,
-                            cOff + i * n + j, k, k0, kc, n);
+            for (int ib = i0; ib < i1; ib += MC) {
+                int ie = Math.min(i1, ib + MC);
+                int full = ib + (ie - ib) / mr * mr;
+                for (int j = 0; j < jn; j += nr) {
+                    int bj = bBase + j * blockScale;
+                    for (int i = ib; i < full; i += mr) {
+                        VectorGemm.tile(a, aOff + i * k, b, bj, bStride, rowInit, i, c, cOff + i * n + j, k, k0, kc, n);
+                    }
+                    for (int v = 0; v < nr; v += VectorGemm.L) {
+                        leftoverRows(a, aOff, b, bj + v, bStride, rowInit, c, cOff + j + v, full, ie, k, n, k0, kc);
+                    }
+                }
+                for (int j = jn; j < jv; j += VectorGemm.L) {
+                    int bj = bBase + jn * blockScale + (j - jn);
+                    int quads = ib + (ie - ib) / VectorGemm.QUAD * VectorGemm.QUAD;
+                    for (int i = ib; i < quads; i += VectorGemm.QUAD) {
+                        VectorGemm.quadTile(a, aOff + i * k, b, bj, tailStride, rowInit, i, c, cOff + i * n + j, k, k0,
+                                kc, n);
+                    }
+                    leftoverRows(a, aOff, b, bj, tailStride, rowInit, c, cOff + j, quads, ie, k, n, k0, kc);
                 }
             }
-            for (; i < i1; i++) {
-                double init = rowInit == null ? 0.0 : rowInit[i];
-                for (int j = 0; j < jv; j += nr) {
-                    VectorGemm.rowTile(a, aOff + i * k, b, bBase + j * blockScale, bStride, init, c, cOff + i * n + j,
-                            k0, kc);
-                }
-            }
+        }
+    }
+
+    /** Rows [from, to) × one vector of columns whose B starts at {@code b[bj]}, C's column at c[cCol]. */
+    private static void leftoverRows(double[] a, int aOff, double[] b, int bj, int bStride, double[] rowInit,
+            double[] c, int cCol, int from, int to, int k, int n, int k0, int kc) {
+        for (int i = from; i < to; i++) {
+            double init = rowInit == null ? 0.0 : rowInit[i];
+            VectorGemm.rowTile(a, aOff + i * k, b, bj, bStride, init, c, cCol + i * n, k0, kc);
         }
     }
 

@@ -210,8 +210,9 @@ class TensorTest {
     @Test
     void matmulIsBitForBitTheNaiveLoopAcrossStripsAndRemainders() {
         // Shapes that exercise every path of the kernel: odd m (one-row tail), k not a multiple of 4,
-        // n above the 256-column strip with a narrower last strip, n below the panel threshold.
-        int[][] shapes = {{7, 13, 600}, {2, 4, 256}, {1, 3, 257}, {5, 1, 9}, {3, 300, 7}, {33, 17, 513}, {256, 256, 256}, {16, 9, 676}, {9, 30, 40}, {17, 600, 300}};
+        // n above the 256-column strip with a narrower last strip, n below the panel threshold; m past a row
+        // block, k past a depth block, columns past the last whole tile (vectors and single columns).
+        int[][] shapes = {{7, 13, 600}, {2, 4, 256}, {1, 3, 257}, {5, 1, 9}, {3, 300, 7}, {33, 17, 513}, {256, 256, 256}, {16, 9, 676}, {9, 30, 40}, {17, 600, 300}, {135, 300, 77}, {6, 520, 26}, {4, 5, 33}};
         for (int[] sh : shapes) {
             Tensor a = Tensor.randn(sh[0] * 31 + sh[1], sh[0], sh[1]);
             Tensor b = Tensor.randn(sh[2] * 17 + 3, sh[1], sh[2]);
