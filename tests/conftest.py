@@ -268,6 +268,39 @@ class KernelHandle:
     def cpu_seconds(self) -> float:
         return tree_cpu_seconds(self.pid)
 
+    def thread_dump(self) -> str:
+        """The JVM's threads now (SIGQUIT makes it print them to its stdout, which is the kernel log):
+        a test that times out waiting for the kernel says where the kernel was."""
+        before = len(self.log_text())
+        javas = []
+        for p in proc_tree(self.pid):
+            try:
+                with open(f"/proc/{p}/comm") as f:
+                    if f.read().strip() == "java":
+                        javas.append(p)
+            except OSError:
+                pass
+        if not javas:
+            return "(no java process in the kernel's process tree)"
+        for p in javas:
+            try:
+                os.kill(p, signal.SIGQUIT)
+            except OSError:
+                pass
+        deadline, text = time.monotonic() + 3, ""
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            text = self.log_text()[before:]
+            if "JNI global refs" in text:
+                break
+        return text
+
+    def _timed_out(self, what: str, timeout: float) -> AssertionError:
+        if timeout < 5:  # a short wait is a probe ("is it still running?"), not a stuck kernel
+            return AssertionError(what)
+        dump = "(the kernel has exited)" if self.exited() else self.thread_dump()
+        return AssertionError(f"{what}\nkernel threads at that moment:\n{dump[:40000]}")
+
     def cpu_cores_over(self, seconds: float = 1.5) -> float:
         """Average number of cores the kernel process tree used over the next ``seconds``."""
         c0, t0 = self.cpu_seconds(), time.perf_counter()
@@ -301,7 +334,7 @@ class KernelHandle:
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
-                raise AssertionError(f"no {what} for {msg_id} within {timeout}s")
+                raise self._timed_out(f"no {what} for {msg_id} within {timeout}s", timeout)
             try:
                 msg = self.kc.get_shell_msg(timeout=min(left, 0.5))
             except Empty:
@@ -315,7 +348,7 @@ class KernelHandle:
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
-                raise AssertionError(f"no status=idle on IOPub for {msg_id} within {timeout}s; got {out!r}")
+                raise self._timed_out(f"no status=idle on IOPub for {msg_id} within {timeout}s; got {out!r}", timeout)
             try:
                 msg = self.kc.get_iopub_msg(timeout=min(left, 0.5))
             except Empty:
@@ -334,7 +367,7 @@ class KernelHandle:
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
-                raise AssertionError(f"no status=idle on IOPub for {msg_id} within {timeout}s; got {out!r}")
+                raise self._timed_out(f"no status=idle on IOPub for {msg_id} within {timeout}s; got {out!r}", timeout)
             try:
                 msg = self.kc.get_iopub_msg(timeout=min(left, 0.5))
             except Empty:
@@ -384,7 +417,7 @@ class KernelHandle:
         while reply is None:
             left = deadline - time.monotonic()
             if left <= 0:
-                raise AssertionError(f"no execute_reply within {timeout}s for:\n{code}")
+                raise self._timed_out(f"no execute_reply within {timeout}s for:\n{code}", timeout)
             try:
                 req = self.kc.get_stdin_msg(timeout=0)
             except Empty:

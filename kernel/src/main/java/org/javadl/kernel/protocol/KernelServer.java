@@ -10,6 +10,8 @@ import org.zeromq.ZMsg;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,6 +23,13 @@ import java.util.logging.Logger;
  * loop sleeps 50 ms between polls, which puts 50 ms on every request). Shell and control run on
  * their own threads, so an {@code interrupt_request} or {@code shutdown_request} is answered while
  * a cell is running. Sockets bind only to the transport and address named in the connection file.
+ *
+ * <p>Only the kernel's own threads touch a socket. Iopub messages come from everywhere (the shell
+ * thread, a cell's threads printing or displaying, widget callbacks), but a cell's thread can be
+ * stopped at any instruction (JShell's {@code stop()} is {@code Thread.stop} on JDK 17): one stopped
+ * inside jeromq's send left the ZMQ I/O thread spinning and every later message unsent. So
+ * {@link #publish} only encodes and puts the message on a lock-free queue, and one thread,
+ * {@code javadl-iopub}, sends them in order.
  */
 public final class KernelServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(KernelServer.class.getName());
@@ -41,7 +50,9 @@ public final class KernelServer implements AutoCloseable {
     private final ZMQ.Socket stdin;
     private final ZMQ.Socket iopub;
     private final ZMQ.Socket heartbeat;
-    private final Object iopubLock = new Object();
+    /** Iopub messages waiting for the iopub thread, in publishing order (lock-free: see the class comment). */
+    private final ConcurrentLinkedQueue<List<byte[]>> outbox = new ConcurrentLinkedQueue<>();
+    private volatile Thread iopubThread;
     private final Object stdinLock = new Object();
     private volatile boolean closed;
     private volatile Handler handler;
@@ -75,6 +86,9 @@ public final class KernelServer implements AutoCloseable {
     /** Starts serving; requests go to {@code handler}. */
     public void start(Handler handler) {
         this.handler = Objects.requireNonNull(handler);
+        Thread sender = daemon("javadl-iopub", this::iopubLoop);
+        iopubThread = sender;
+        sender.start();
         daemon("javadl-heartbeat", this::heartbeatLoop).start();
         daemon("javadl-control", () -> requestLoop(control, Channel.CONTROL)).start();
         // The shell thread is not a daemon: it keeps the JVM alive while the kernel serves.
@@ -104,6 +118,28 @@ public final class KernelServer implements AutoCloseable {
             }
         } finally {
             closeQuietly(heartbeat);
+        }
+    }
+
+    /** Sends what {@link #publish} queued; after {@link #close} it sends what is left, then closes iopub. */
+    private void iopubLoop() {
+        try {
+            while (true) {
+                List<byte[]> frames = outbox.poll();
+                if (frames != null) {
+                    try {
+                        sendFrames(iopub, frames);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "could not publish a message", e); // the next ones still go
+                    }
+                } else if (closed) {
+                    return;
+                } else {
+                    LockSupport.parkNanos(this, 1_000_000_000L);
+                }
+            }
+        } finally {
+            closeQuietly(iopub);
         }
     }
 
@@ -195,9 +231,13 @@ public final class KernelServer implements AutoCloseable {
 
     public void publish(String type, JsonObject parentHeader, JsonObject metadata, JsonObject content) {
         List<byte[]> ident = List.of(("kernel." + type).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        List<byte[]> frames = codec.encode(ident, codec.header(type), parentHeader, metadata, content);
-        synchronized (iopubLock) {
-            send(iopub, frames);
+        if (closed) {
+            return;
+        }
+        outbox.add(codec.encode(ident, codec.header(type), parentHeader, metadata, content));
+        Thread sender = iopubThread;
+        if (sender != null) {
+            LockSupport.unpark(sender);
         }
     }
 
@@ -205,6 +245,10 @@ public final class KernelServer implements AutoCloseable {
         if (closed) {
             return;
         }
+        sendFrames(socket, frames);
+    }
+
+    private void sendFrames(ZMQ.Socket socket, List<byte[]> frames) {
         ZMsg msg = new ZMsg();
         frames.forEach(msg::add);
         try {
@@ -277,8 +321,17 @@ public final class KernelServer implements AutoCloseable {
             return;
         }
         closed = true;
-        synchronized (iopubLock) {
-            closeQuietly(iopub);
+        Thread sender = iopubThread;
+        if (sender == null) {
+            closeQuietly(iopub); // never started: nothing was sent
+        } else {
+            // what was published before the close (a shutdown_reply, the last status) still goes out
+            LockSupport.unpark(sender);
+            try {
+                sender.join(Math.max(1, maxWaitMillis / 2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         synchronized (stdinLock) {
             closeQuietly(stdin);
