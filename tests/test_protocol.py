@@ -639,6 +639,19 @@ def interruptible_kernel(jdk_kernel_name, _interrupt_pool, kernel_logs):
         _interrupt_pool.pop(jdk_kernel_name, None)
 
 
+def _wait_busy(k, msg_id, seconds=10.0):
+    """Waits (up to ``seconds``) for the kernel's ``status: busy`` of request ``msg_id``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            m = k.kc.get_iopub_msg(timeout=0.5)
+        except Empty:
+            continue
+        if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status" \
+                and m["content"]["execution_state"] == "busy":
+            return
+
+
 @pytest.mark.timeout(60)
 @pytest.mark.parametrize("case", list(INTERRUPT_CASES))
 def test_interrupt(interruptible_kernel, case):
@@ -650,15 +663,7 @@ def test_interrupt(interruptible_kernel, case):
     idle_load = k.wait_quiet()  # background warm-up after start is not the cell's doing
     msg_id = k.kc.execute(code)
     # wait until it runs, then give it time to get deep into the loop (and JIT-compiled)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            m = k.kc.get_iopub_msg(timeout=0.5)
-        except Empty:
-            continue
-        if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status" \
-                and m["content"]["execution_state"] == "busy":
-            break
+    _wait_busy(k, msg_id)
     time.sleep(1.0)
     try:
         early = k.wait_reply(msg_id, timeout=0.01)
@@ -692,15 +697,7 @@ def test_an_interrupt_while_the_cell_is_still_compiling_is_not_lost(interruptibl
     # one snippet (a block) that takes javac a good second, ending in a loop that never ends
     cell = "{\n" + "\n".join(f"int x{i} = {i};" for i in range(4000)) + "\nwhile (true) { }\n}"
     msg_id = k.kc.execute(cell)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            m = k.kc.get_iopub_msg(timeout=0.5)
-        except Empty:
-            continue
-        if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status" \
-                and m["content"]["execution_state"] == "busy":
-            break
+    _wait_busy(k, msg_id)
     time.sleep(0.1)
     k.interrupt()
     reply = k.wait_reply(msg_id, timeout=15, what="execute_reply after an interrupt during compilation")
